@@ -34,7 +34,9 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # What a diagnostic's range must contain: an insecure constant or protocol name (for getattr the
 # range is the string literal). This is what proves the columns are right in UTF-16.
 INSECURE_TEXT = re.compile(r"SSLv2|SSLv3|TLSv1(?!_[23])|TLS1_(?:1_)?VERSION|SSL3_VERSION|MINIMUM_SUPPORTED")
-CLIENTS = ("nvim", "emacs", "vscode", "snippets")
+CLIENTS = ("nvim", "emacs", "lsp-mode", "vscode", "snippets")
+# Clients driven only by this folder's fix-on-save drivers; their diagnostics scenarios save too.
+DRIVER_ONLY = ("lsp-mode",)
 
 
 class CheckFailed(Exception):
@@ -233,7 +235,7 @@ def fix_on_save_command(ctx, client, target, snippet):
         return ["nvim", "--headless", "-u", "NONE", "-i", "NONE", "-n", "--cmd", "set shortmess+=F",
                 "-c", f"luafile {driver}"], env
     # No -Q: Debian's site-start puts the elpa-* packages (eglot, lsp-mode) on the load-path.
-    driver = HERE / "emacs" / "fix-on-save.el"
+    driver = HERE / "emacs" / ("lsp-mode-fix-on-save.el" if client == "lsp-mode" else "fix-on-save.el")
     return ["emacs", "--batch", "--no-init-file", "-l", str(driver)], env
 
 
@@ -333,18 +335,20 @@ def run_fix_on_save_scenario(ctx, scenario, client, target, text, snippet):
         result = next((e for e in events if e.get("event") == "result"), {})
         raise CheckFailed(f"driver exit {done.returncode}: {json.dumps(result)[:400]} "
                           f"{done.stderr.strip()[-400:]}")
+    if not scenario.fix_on_save:
+        initial = phase_diagnostics(events, "initial")
+        return check_diagnostics("initial", initial[0] if initial else [], text)
     return check_fix_on_save(ctx, scenario, events, text, target)
 
 
 def check_snippets(ctx, snippets):
     """Checks the documented configurations that no installed editor can run end to end.
 
-    Returns (name, problems) pairs: the Neovim 0.8+ snippet must compile, the lsp-mode snippet
-    must register the tlsguard client in Emacs, and the Helix snippet must be valid TOML that
-    starts `tlsguard lsp` for Python.
+    Returns (name, problems) pairs. The Neovim 0.8+ snippet must compile, and the Helix snippet
+    must be valid TOML that starts `tlsguard lsp` for Python.
     """
     results = []
-    missing = [name for name in ("nvim-start.lua", "emacs-lsp-mode.el", "helix-languages.toml")
+    missing = [name for name in ("nvim-start.lua", "helix-languages.toml")
                if name not in snippets]
     if missing:
         return [("docs", [f"docs/editors.md has no e2e snippet {name}" for name in missing])]
@@ -355,13 +359,6 @@ def check_snippets(ctx, snippets):
                                 "-c", compile_lua, "-c", "qall!"], None, ctx.work, "snippet-nvim-start")
     results.append(("nvim-start-compiles",
                     [] if done.returncode == 0 else [f"does not compile: {done.stderr.strip()[-300:]}"]))
-
-    register = "(kill-emacs (if (gethash 'tlsguard lsp-clients) 0 3))"
-    done, _ = run_process(ctx, ["emacs", "--batch", "--no-init-file", "-l",
-                                str(snippets["emacs-lsp-mode.el"]), "--eval", register],
-                          None, ctx.work, "snippet-emacs-lsp-mode")
-    results.append(("lsp-mode-registers", [] if done.returncode == 0 else [
-        f"emacs exit {done.returncode}: {done.stderr.strip()[-300:]}"]))
 
     import tomllib
     problems = []
@@ -381,7 +378,7 @@ def check_snippets(ctx, snippets):
 
 def run_scenario(ctx, scenario, client, snippets):
     target, text = prepare_copy(ctx, scenario, client)
-    if scenario.fix_on_save and client != "vscode":
+    if (scenario.fix_on_save and client != "vscode") or client in DRIVER_ONLY:
         return run_fix_on_save_scenario(ctx, scenario, client, target, text, snippets[client])
     return run_harness_scenario(ctx, scenario, client, target, text)
 
@@ -420,7 +417,7 @@ def report(client, name, problems, seconds, passed, failed):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("clients", nargs="*",
-                        help="nvim, emacs, vscode, snippets (default: all of them)")
+                        help="nvim, emacs, lsp-mode, vscode, snippets (default: all of them)")
     parser.add_argument("--jar", required=True, type=Path)
     parser.add_argument("--vsix", type=Path)
     parser.add_argument("--java-home", required=True)
@@ -447,7 +444,9 @@ def main():
                   args.harness.resolve(), args.fixtures.resolve(), work, args.artifacts.resolve(),
                   args.timeout, args.server_command)
     snippets = extract_snippets(ROOT / "docs" / "editors.md", work)
-    missing = [name for name in ("nvim-start-client.lua", "emacs-eglot.el") if name not in snippets]
+    drivers = {"nvim": "nvim-start-client.lua", "emacs": "emacs-eglot.el",
+               "lsp-mode": "emacs-lsp-mode.el"}
+    missing = [name for name in drivers.values() if name not in snippets]
     if missing:
         parser.error(f"docs/editors.md has no e2e snippet {missing[0]}")
     passed = failed = 0
@@ -465,9 +464,8 @@ def main():
                     continue
                 started = time.monotonic()
                 try:
-                    problems = run_scenario(ctx, scenario, client, {
-                        "nvim": snippets["nvim-start-client.lua"],
-                        "emacs": snippets["emacs-eglot.el"]})
+                    problems = run_scenario(ctx, scenario, client,
+                                            {name: snippets[file] for name, file in drivers.items()})
                 except CheckFailed as error:
                     problems = [str(error)]
                 seconds = time.monotonic() - started

@@ -25,9 +25,9 @@ java_home=$("$root/scripts/find-jdk.sh")
 
 clients=()
 for arg in "$@"; do
-  case $arg in nvim | emacs | vscode | snippets) clients+=("$arg") ;; esac
+  case $arg in nvim | emacs | lsp-mode | vscode | snippets) clients+=("$arg") ;; esac
 done
-[[ ${#clients[@]} -gt 0 ]] || clients=(nvim emacs vscode snippets)
+[[ ${#clients[@]} -gt 0 ]] || clients=(nvim emacs lsp-mode vscode snippets)
 
 newest_source() {
   find "$@" -type f -newer "$jar" -print -quit 2>/dev/null

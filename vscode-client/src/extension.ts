@@ -20,7 +20,7 @@ let client: LanguageClient | undefined;
 let runtime: JavaRuntime | undefined;
 let serverJar: string;
 
-/** Starts the language client and registers the commands; called on the first Python file. */
+/** Starts the language client and registers the commands, on the first Python file. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   serverJar = context.asAbsolutePath(SERVER_JAR);
@@ -40,7 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await startClient();
 }
 
-/** Stops the server; VS Code awaits the returned promise on shutdown. */
+/** Stops the server. VS Code waits for the returned promise on shutdown. */
 export function deactivate(): Thenable<void> | undefined {
   return stopClient();
 }
@@ -67,8 +67,8 @@ async function startClient(): Promise<void> {
       { scheme: 'file', language: 'python' },
       { scheme: 'untitled', language: 'python' },
     ],
-    // The server pulls settings with workspace/configuration; this makes the client also send
-    // workspace/didChangeConfiguration when a tlsguard.* setting changes, so edits apply live.
+    // The server pulls settings with workspace/configuration. This option makes the client also
+    // send workspace/didChangeConfiguration when a tlsguard.* setting changes, so edits apply live.
     synchronize: { configurationSection: 'tlsguard' },
     outputChannel: output,
   };

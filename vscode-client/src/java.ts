@@ -1,5 +1,5 @@
-// Finding a Java runtime for the tlsguard server. This module does not import `vscode`, so the
-// unit tests run it under plain Node.
+// Lookup of the Java runtime that runs the tlsguard server. This module does not import `vscode`,
+// so the unit tests run it under plain Node.
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -7,7 +7,7 @@ import * as path from 'node:path';
 /** The oldest Java feature release that runs the server (jtreesitter needs the FFM API). */
 export const MIN_JAVA_VERSION = 23;
 
-/** Where a candidate Java executable came from, in the order they are tried. */
+/** The origin of a candidate Java executable; candidates are tried in this order. */
 export type JavaSource = 'tlsguard.java.home' | 'JAVA_HOME' | 'PATH';
 
 /** A Java executable that was found and is recent enough. */
@@ -62,7 +62,7 @@ export function findOnPath(
 
 /**
  * Parses the feature version from the output of `java -XshowSettings:properties -version`.
- * Java 8 and older write `1.8`; those count as 8.
+ * Java 8 and older write `1.8`, which counts as 8.
  */
 export function parseSpecificationVersion(output: string): number | undefined {
   const match = /^\s*java\.specification\.version\s*=\s*(\d+)(?:\.(\d+))?/m.exec(output);
