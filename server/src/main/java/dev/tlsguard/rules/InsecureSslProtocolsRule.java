@@ -100,7 +100,11 @@ public final class InsecureSslProtocolsRule {
     return false;
   }
 
-  /** Counts ERROR and missing nodes, descending only into subtrees that contain an error. */
+  /**
+   * Counts the outermost ERROR nodes and the missing nodes outside them. It descends only into
+   * subtrees that contain an error and never into an ERROR node, whose insides can be large and
+   * add nothing to the count's purpose: telling whether a fix made the parse worse.
+   */
   static int countSyntaxErrors(Tree tree) {
     Node root = tree.getRootNode();
     if (!root.hasError()) {
@@ -113,7 +117,7 @@ public final class InsecureSslProtocolsRule {
         if (node.isError() || node.isMissing()) {
           count++;
         }
-        if (node.hasError() && cursor.gotoFirstChild()) {
+        if (node.hasError() && !node.isError() && cursor.gotoFirstChild()) {
           continue;
         }
         while (!cursor.gotoNextSibling()) {
