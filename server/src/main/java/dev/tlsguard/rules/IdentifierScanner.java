@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Finds whole-word occurrences of a set of names in source text, in one pass.
  *
- * <p>The scan knows nothing of Python syntax: it also reports names inside strings and comments,
+ * <p>The scan ignores Python syntax, so it also reports names inside strings and comments,
  * and the caller sorts those out with the tree. Whole-word means the characters on both sides are
  * not identifier characters, so {@code PROTOCOL_TLSv1} is not found inside {@code
  * PROTOCOL_TLSv1_2}.
