@@ -2,7 +2,9 @@
 # Installs what the editor end-to-end tests (scripts/e2e/run.sh) need, from Debian's packages and
 # the npm registry only. Safe to run again: every step is skipped when its result is there.
 #
-# Usage: scripts/install-test-deps.sh        (as root, or with sudo for apt-get)
+# Usage: scripts/install-test-deps.sh [--no-editors]     (as root, for apt-get)
+#   --no-editors  install nothing: the Java tests need only the JDK and Maven, which the machine
+#                 has, so this option exists for callers that skip the editor tests.
 #
 # Debian 12 packages, at the versions the tests were run with: Neovim 0.7.2, Emacs 28.2 with
 # Eglot 1.9 and lsp-mode 8.0.0, Chromium for the VS Code tests. When Debian has replaced a pinned
@@ -13,6 +15,15 @@
 # 4.139.1, playwright-core 1.65.2. Then the extension's own packages with `npm ci` from
 # vscode-client/package-lock.json.
 set -euo pipefail
+for argument in "$@"; do
+  case "$argument" in
+    --no-editors) exit 0 ;;
+    *)
+      echo "error: unknown option '$argument'; usage: scripts/install-test-deps.sh [--no-editors]" >&2
+      exit 2
+      ;;
+  esac
+done
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 harness=${TLSGUARD_E2E_HARNESS:-$(dirname "$root")/shared/clients}
 
