@@ -3,16 +3,17 @@
 
 Each scenario copies a fixture from testdata/ into a fresh folder, lets a real editor open it
 against the real server jar, and compares what the editor stored with the fixture's
-`# expect: <kind>` markers: every marked line needs a diagnostic whose message names that kind
-(or whose code is that kind), whose range covers the insecure constant, and no other line may
-have a diagnostic. Run through scripts/e2e/run.sh, which builds the jar and the .vsix first.
+`# expect: <kind>` markers. Every marked line needs a diagnostic whose message names that kind,
+and whose range covers the insecure constant. No other line may have a diagnostic. Fix-on-save
+scenarios compare the saved file with the fixture's `.fixed.py` sibling. Run this script
+through scripts/e2e/run.sh, which builds the jar and the .vsix first.
 
-The editors are driven by two kinds of scripts:
+Two kinds of scripts drive the editors:
   * the LSP client harnesses (one per editor, same options and JSON-lines output) for
     diagnostics, an inserted line (didChange) and a quick fix picked from the editor's own
-    code-action menu;
-  * this folder's fix-on-save drivers for Neovim and Emacs, which load the configuration
-    snippets of docs/editors.md verbatim and save the buffer.
+    code-action menu. In VS Code they install the packaged extension, which starts the server.
+  * this folder's fix-on-save drivers for Neovim, Eglot and lsp-mode, which load the
+    configuration snippets of docs/editors.md verbatim and save the buffer.
 The last line printed is `N passed, N failed`.
 """
 import argparse
@@ -34,8 +35,10 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # What a diagnostic's range must contain: an insecure constant or protocol name (for getattr the
 # range is the string literal). This is what proves the columns are right in UTF-16.
 INSECURE_TEXT = re.compile(r"SSLv2|SSLv3|TLSv1(?!_[23])|TLS1_(?:1_)?VERSION|SSL3_VERSION|MINIMUM_SUPPORTED")
+KINDS = ("ssl-proto-const", "ssl-min-version", "ssl-max-version", "options-reenable",
+         "pyopenssl-method", "pyopenssl-proto-version", "bad-default", "getattr-const", "string-form")
 CLIENTS = ("nvim", "emacs", "lsp-mode", "vscode", "snippets")
-# Clients driven only by this folder's fix-on-save drivers; their diagnostics scenarios save too.
+# Clients driven only by this folder's drivers, which save the file after the diagnostics.
 DRIVER_ONLY = ("lsp-mode",)
 
 
@@ -59,10 +62,32 @@ def expected_kinds(text):
     return expected
 
 
-def utf16_slice(line, start, end):
-    """Returns the text of `line` between two UTF-16 code-unit columns."""
+def column_slice(line, start, end, unit):
+    """Returns the text of `line` between two columns counted in `unit` (utf-16 or utf-8)."""
+    if unit == "utf-8":
+        return line.encode("utf-8")[start:end].decode("utf-8", errors="replace")
     data = line.encode("utf-16-le")
     return data[2 * start:2 * end].decode("utf-16-le", errors="replace")
+
+
+def column_unit(client):
+    """Returns the unit of the columns a client's diagnostics are reported in.
+
+    Neovim 0.7 stores diagnostics with byte columns, converted from the server's UTF-16, and
+    keeps no copy of the LSP range, so its columns are UTF-8 bytes. The others keep the range.
+    """
+    return "utf-8" if client in ("nvim",) else "utf-16"
+
+
+def names_a_kind(diagnostic):
+    """Tells whether a diagnostic names any finding kind in its message, code or data."""
+    return any(has_kind(diagnostic, kind) for kind in KINDS)
+
+
+def has_kind(diagnostic, kind):
+    """Tells whether a diagnostic names `kind` in its message, its code or its data."""
+    return (kind in (diagnostic.get("message") or "") or diagnostic.get("code") == kind
+            or diagnostic.get("kind") == kind)
 
 
 def insert_lines(text, inserts):
@@ -76,7 +101,7 @@ def insert_lines(text, inserts):
 
 
 # ------------------------------------------------------------------------------- checks
-def check_diagnostics(phase, diagnostics, text, expected=None):
+def check_diagnostics(phase, diagnostics, text, expected=None, unit="utf-16"):
     """Compares one phase's stored diagnostics with the markers of `text` (or `expected`)."""
     lines = split_lines(text)
     if expected is None:
@@ -85,16 +110,26 @@ def check_diagnostics(phase, diagnostics, text, expected=None):
     by_line = {}
     for diag in diagnostics:
         by_line.setdefault(diag["line"], []).append(diag)
+    # A diagnostic names its kind in the message, and some client paths also pass data.kind on.
+    # When none does, one problem says so instead of one per line.
+    kinds_visible = all(names_a_kind(d) for d in diagnostics)
+    if not kinds_visible:
+        unnamed = next(d for d in diagnostics if not names_a_kind(d))
+        problems.append(f"{phase}: line {unnamed['line'] + 1}: neither the message nor the data names "
+                        f"the finding kind: {unnamed.get('message')!r}")
     for number, kinds in sorted(expected.items()):
         found = by_line.get(number, [])
+        if not found:
+            problems.append(f"{phase}: line {number + 1} has no diagnostic, expected {kinds}")
+            continue
         for kind in kinds:
-            if not any(kind in (d.get("message") or "") or d.get("code") == kind for d in found):
+            if kinds_visible and not any(has_kind(d, kind) for d in found):
                 messages = [d.get("message") for d in found]
                 problems.append(f"{phase}: line {number + 1} has no '{kind}' diagnostic (found {messages})")
     for number, found in sorted(by_line.items()):
         for diag in found:
             kinds = expected.get(number, [])
-            if kinds and not any(k in (diag.get("message") or "") or diag.get("code") == k for k in kinds):
+            if kinds_visible and kinds and not any(has_kind(diag, k) for k in kinds):
                 problems.append(f"{phase}: line {number + 1} has a diagnostic of another kind than "
                                 f"{kinds}: {diag.get('message')}")
         if number not in expected:
@@ -104,7 +139,7 @@ def check_diagnostics(phase, diagnostics, text, expected=None):
         if diag["line"] != diag["endLine"] or diag["line"] >= len(lines):
             problems.append(f"{phase}: diagnostic spans lines {diag['line'] + 1}-{diag['endLine'] + 1}")
             continue
-        covered = utf16_slice(lines[diag["line"]], diag["character"], diag["endCharacter"])
+        covered = column_slice(lines[diag["line"]], diag["character"], diag["endCharacter"], unit)
         if not INSECURE_TEXT.search(covered):
             problems.append(
                 f"{phase}: line {diag['line'] + 1} range {diag['character']}-{diag['endCharacter']} "
@@ -273,15 +308,18 @@ def run_harness_scenario(ctx, scenario, client, target, text):
                           f"{done.stderr.strip()[-300:]}")
     if scenario.fix_on_save:
         return check_fix_on_save(ctx, scenario, events, text, target)
+    unit = column_unit(client)
     problems = []
     initial = phase_diagnostics(events, "initial")
-    problems += check_diagnostics("initial", initial[0] if initial else [], text)
+    problems += check_diagnostics("initial", initial[0] if initial else [], text, unit=unit)
+
     edited = text
     after_edit = phase_diagnostics(events, "after-edit")
     for number, spec in enumerate(scenario.inserts):
         edited = insert_lines(edited, [spec])
         batch = after_edit[number] if number < len(after_edit) else []
-        problems += check_diagnostics(f"after-edit {number + 1}", batch, edited)
+        problems += check_diagnostics(f"after-edit {number + 1}", batch, edited, unit=unit)
+
     with open(target, encoding="utf-8", newline="") as saved:
         final = saved.read()
     if scenario.fix:
@@ -292,7 +330,7 @@ def run_harness_scenario(ctx, scenario, client, target, text):
         remaining = {n: k for n, k in expected_kinds(edited).items() if n != line}
         after_fix = phase_diagnostics(events, "after-fix")
         problems += check_diagnostics("after-fix", after_fix[0] if after_fix else [], final,
-                                      remaining)
+                                      remaining, unit)
         if INSECURE_TEXT.search(split_lines(final)[line].split("#")[0]):
             problems.append(f"fixed line {line + 1} still selects an insecure protocol: "
                             f"{split_lines(final)[line]!r}")
@@ -329,6 +367,7 @@ def run_fix_on_save_scenario(ctx, scenario, client, target, text, snippet):
     env = dict(os.environ, **extra_env)
     env["PATH"] = f"{ROOT / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     env["TLSGUARD_JAVA_HOME"] = ctx.java_home
+    env["TLSGUARD_JAR"] = str(ctx.jar)
     done, _ = run_process(ctx, command, env, target.parent, f"{client}-{scenario.name}")
     events = read_events(done.stdout)
     if done.returncode != 0:
@@ -337,7 +376,8 @@ def run_fix_on_save_scenario(ctx, scenario, client, target, text, snippet):
                           f"{done.stderr.strip()[-400:]}")
     if not scenario.fix_on_save:
         initial = phase_diagnostics(events, "initial")
-        return check_diagnostics("initial", initial[0] if initial else [], text)
+        return check_diagnostics("initial", initial[0] if initial else [], text,
+                                 unit=column_unit(client))
     return check_fix_on_save(ctx, scenario, events, text, target)
 
 
@@ -378,7 +418,10 @@ def check_snippets(ctx, snippets):
 
 def run_scenario(ctx, scenario, client, snippets):
     target, text = prepare_copy(ctx, scenario, client)
-    if (scenario.fix_on_save and client != "vscode") or client in DRIVER_ONLY:
+    # Scenarios without an edit run the documented configuration through the drivers, which also
+    # report each diagnostic's data.kind. The harnesses pass only code and message on.
+    uses_driver = scenario.fix_on_save or client in DRIVER_ONLY or not (scenario.inserts or scenario.fix)
+    if client != "vscode" and uses_driver:
         return run_fix_on_save_scenario(ctx, scenario, client, target, text, snippets[client])
     return run_harness_scenario(ctx, scenario, client, target, text)
 

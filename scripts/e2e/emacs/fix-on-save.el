@@ -72,7 +72,8 @@
                            :endLine (plist-get (plist-get range :end) :line)
                            :endCharacter (plist-get (plist-get range :end) :character)
                            :severity (plist-get lsp :severity) :code (plist-get lsp :code)
-                           :source (plist-get lsp :source) :message (plist-get lsp :message))))
+                           :source (plist-get lsp :source) :message (plist-get lsp :message)
+                           :kind (plist-get (plist-get lsp :data) :kind))))
     (tlsguard-e2e-emit :event "diagnostics" :phase "initial" :file file
                        :count (length diagnostics))
     ;; An unmodified buffer is not written by save-buffer; a user saves after an edit.

@@ -76,7 +76,9 @@
                            :severity (lsp:diagnostic-severity? diagnostic)
                            :code (lsp:diagnostic-code? diagnostic)
                            :source (lsp:diagnostic-source? diagnostic)
-                           :message (lsp:diagnostic-message diagnostic))))
+                           :message (lsp:diagnostic-message diagnostic)
+                           :kind (let ((data (lsp:diagnostic-data? diagnostic)))
+                                   (and (hash-table-p data) (gethash "kind" data))))))
     (tlsguard-e2e-emit :event "diagnostics" :phase "initial" :file file
                        :count (length diagnostics))
     ;; An unmodified buffer is not written by save-buffer; a user saves after an edit.

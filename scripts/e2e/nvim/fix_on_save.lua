@@ -80,7 +80,8 @@ for _, d in ipairs(stored) do
   emit({ event = 'diagnostic', phase = 'initial', file = file,
          line = range.start.line, character = range.start.character,
          endLine = range['end'].line, endCharacter = range['end'].character,
-         severity = d.severity, code = lsp.code, source = d.source, message = d.message })
+         severity = d.severity, code = lsp.code, source = d.source, message = d.message,
+         kind = (lsp.data or {}).kind })
 end
 emit({ event = 'diagnostics', phase = 'initial', file = file, count = #stored })
 
