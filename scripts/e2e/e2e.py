@@ -249,7 +249,9 @@ def harness_command(ctx, scenario, client, target):
     if client != "vscode":
         return args + server_command(ctx) + ["--", str(target)], None
     env = dict(os.environ)
-    args += ["--vsix", str(ctx.vsix), "--keep", str(ctx.artifacts / f"vscode-{scenario.name}")]
+    keep = ctx.artifacts / f"vscode-{scenario.name}"
+    shutil.rmtree(keep, ignore_errors=True)
+    args += ["--vsix", str(ctx.vsix), "--keep", str(keep)]
     if scenario.java_from == "setting":
         args += ["--setting", "tlsguard.java.home=" + json.dumps(ctx.java_home)]
     else:
@@ -298,6 +300,19 @@ def expected_fixed_text(ctx, scenario):
     return insert_lines(text, scenario.inserts)
 
 
+def check_java_source(ctx, scenario):
+    """Checks in the extension's output channel log that it started the JDK the scenario chose."""
+    source = "tlsguard.java.home" if scenario.java_from == "setting" else "JAVA_HOME"
+    logs = list((ctx.artifacts / f"vscode-{scenario.name}").glob("logs/**/tlsguard.log"))
+    if not logs:
+        return ["the extension wrote no tlsguard output channel log"]
+    text = logs[0].read_text(encoding="utf-8", errors="replace")
+    expected = f"from {source}: {Path(ctx.java_home) / 'bin' / 'java'}"
+    if expected not in text:
+        return [f"the extension did not use Java {expected} (see {logs[0]})"]
+    return []
+
+
 def run_harness_scenario(ctx, scenario, client, target, text):
     command, env = harness_command(ctx, scenario, client, target)
     done, _ = run_process(ctx, command, env, target.parent, f"{client}-{scenario.name}")
@@ -306,10 +321,10 @@ def run_harness_scenario(ctx, scenario, client, target, text):
     if done.returncode != 0:
         raise CheckFailed(f"harness exit {done.returncode}: {json.dumps(result)[:400]} "
                           f"{done.stderr.strip()[-300:]}")
+    problems = check_java_source(ctx, scenario) if client == "vscode" else []
     if scenario.fix_on_save:
-        return check_fix_on_save(ctx, scenario, events, text, target)
+        return problems + check_fix_on_save(ctx, scenario, events, text, target)
     unit = column_unit(client)
-    problems = []
     initial = phase_diagnostics(events, "initial")
     problems += check_diagnostics("initial", initial[0] if initial else [], text, unit=unit)
 

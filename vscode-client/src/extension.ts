@@ -3,8 +3,11 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import {
+  ConfigurationParams,
+  ConfigurationRequest,
   LanguageClient,
   LanguageClientOptions,
+  ResponseError,
   ServerOptions,
   State,
   TransportKind,
@@ -71,6 +74,7 @@ async function startClient(): Promise<void> {
     // send workspace/didChangeConfiguration when a tlsguard.* setting changes, so edits apply live.
     synchronize: { configurationSection: 'tlsguard' },
     outputChannel: output,
+    middleware: { workspace: { configuration: withoutClientSettings } },
   };
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
   output.info(`Starting ${runtime.javaPath} -jar ${serverJar} lsp --stdio`);
@@ -142,6 +146,30 @@ async function showServerVersion(): Promise<void> {
   await vscode.window.showInformationMessage(
     `${info.name} ${info.version ?? '(no version)'}${java}`,
   );
+}
+
+/**
+ * Removes the settings that only the extension reads (java.home, trace.server) from the
+ * workspace/configuration replies, so the server does not report them as unknown.
+ */
+async function withoutClientSettings(
+  params: ConfigurationParams,
+  token: vscode.CancellationToken,
+  next: ConfigurationRequest.HandlerSignature,
+): Promise<unknown[] | ResponseError<void>> {
+  const result = await next(params, token);
+  if (result instanceof ResponseError) {
+    return result;
+  }
+  return result.map((value: unknown, index) => {
+    if (params.items[index]?.section !== 'tlsguard' || typeof value !== 'object' || value === null) {
+      return value;
+    }
+    const serverSettings = { ...(value as Record<string, unknown>) };
+    delete serverSettings.java;
+    delete serverSettings.trace;
+    return serverSettings;
+  });
 }
 
 function errorText(error: unknown): string {
