@@ -44,7 +44,9 @@ final class SarifReport implements CheckReport {
     JsonObject run = new JsonObject();
     run.add("tool", tool());
     JsonObject srcroot = new JsonObject();
-    srcroot.addProperty("uri", workingFolder.toUri().toString());
+    String root = workingFolder.toUri().toString();
+    // SARIF requires a base URI to end with a slash; Path.toUri adds one only for existing folders.
+    srcroot.addProperty("uri", root.endsWith("/") ? root : root + "/");
     JsonObject baseIds = new JsonObject();
     baseIds.add(SRCROOT, srcroot);
     run.add("originalUriBaseIds", baseIds);
