@@ -269,7 +269,10 @@ public final class CheckCommand implements Callable<Integer> {
       throw usage("--diff prints a unified diff; it cannot be combined with --format "
           + format.id());
     }
-    return fix ? FixMode.APPLY : diff ? FixMode.DIFF : FixMode.REPORT;
+    if (fix) {
+      return FixMode.APPLY;
+    }
+    return diff ? FixMode.DIFF : FixMode.REPORT;
   }
 
   private List<ExcludePattern> excludePatterns() {

@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 
 /**
  * Checks files on several threads. Each thread owns one {@link Analyzer}, because an analyzer
- * holds a native parser that is not thread-safe, and closes it when the files run out. Results
+ * contains a native parser that is not thread-safe, and closes it when the files run out. Results
  * come back in the order of the input list whatever the timing.
  */
 public final class CheckRunner {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What checking one file produced.
+ * The outcome of checking one file.
  *
  * @param file the file
  * @param findings the findings left in the file, sorted by position; after {@code --fix}, those

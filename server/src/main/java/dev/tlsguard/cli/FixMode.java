@@ -1,6 +1,6 @@
 package dev.tlsguard.cli;
 
-/** What {@code tlsguard check} does with the fixes of its findings. */
+/** The treatment of fixes in a {@code tlsguard check} run. */
 public enum FixMode {
   /** Reports findings and writes nothing. */
   REPORT,

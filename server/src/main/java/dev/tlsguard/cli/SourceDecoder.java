@@ -82,7 +82,8 @@ public final class SourceDecoder {
 
   /** Returns the encoding named on the first two lines, or null. */
   static String declaredEncoding(byte[] bytes, int offset) {
-    // The declaration itself is ASCII, so reading the lines as ISO-8859-1 never fails.
+    // ISO-8859-1 maps every byte to a char, so decoding the lines this way cannot fail, and the
+    // ASCII declaration reads the same as in any ASCII-compatible encoding.
     int firstEnd = lineEnd(bytes, offset);
     String first = new String(bytes, offset, firstEnd - offset, StandardCharsets.ISO_8859_1);
     Matcher matcher = CODING.matcher(first);

@@ -55,7 +55,7 @@ class ReportsTest {
   }
 
   @Test
-  void text_oneLinePerFindingWithCodePointColumn() throws IOException {
+  void text_codePointColumns() throws IOException {
     String text = render(new TextReport(), List.of(result("src/app.py")), List.of());
 
     // "né = '🔒'; c = ssl.SSLContext(" is 29 code points but 30 UTF-16 units.
