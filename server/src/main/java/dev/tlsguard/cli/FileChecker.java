@@ -7,6 +7,7 @@ import dev.tlsguard.rules.Analysis;
 import dev.tlsguard.rules.Analyzer;
 import dev.tlsguard.rules.Finding;
 import dev.tlsguard.rules.Fix;
+import dev.tlsguard.rules.TextEdit;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -14,8 +15,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -102,10 +105,13 @@ public final class FileChecker {
     if (changed && fixMode == FixMode.DIFF) {
       diff = Optional.of(UnifiedDiff.of(file.displayPath(), source.text(), run.text));
     }
-    List<LocatedFinding> remaining =
-        error.isPresent() ? locate(file, source.text(), analysis) : locate(file, run.text, run.analysis);
-    int fixed = error.isPresent() ? 0 : run.fixedCount;
-    return new FileResult(file, remaining, error, true, run.notes, fixed, diff);
+    if (error.isPresent()) {
+      // Nothing was written, so the original findings stand and no fix note applies.
+      List<LocatedFinding> original = locate(file, source.text(), analysis);
+      return new FileResult(file, original, error, true, List.of(), 0, Optional.empty());
+    }
+    List<LocatedFinding> remaining = locate(file, run.text, run.analysis);
+    return new FileResult(file, remaining, error, true, run.notes, run.fixedCount, diff);
   }
 
   private static List<LocatedFinding> locate(SourceFile file, String text, Analysis analysis) {
@@ -130,9 +136,12 @@ public final class FileChecker {
     String text = source.text();
     Analysis analysis = first;
     List<String> notes = new ArrayList<>();
+    Set<String> rejectedSignatures = new HashSet<>();
     int fixedCount = 0;
     for (int pass = 1; pass <= MAX_FIX_PASSES; pass++) {
-      List<Fix> candidates = chooseFixes(analysis);
+      String current = text;
+      List<Fix> candidates = new ArrayList<>(chooseFixes(analysis));
+      candidates.removeIf(fix -> rejectedSignatures.contains(signature(current, fix)));
       if (candidates.isEmpty()) {
         return new FixRun(text, analysis, notes, fixedCount);
       }
@@ -146,6 +155,7 @@ public final class FileChecker {
             + " (conflicts with an earlier fix; tried again after re-analysis)");
       }
       for (Fix fix : round.rejected) {
+        rejectedSignatures.add(signature(text, fix));
         notes.add(position(before, fix) + ": not fixed: " + fix.title()
             + " (the result would not parse as well as the original)");
       }
@@ -162,6 +172,19 @@ public final class FileChecker {
           + MAX_FIX_PASSES + " rounds");
     }
     return new FixRun(text, analysis, notes, fixedCount);
+  }
+
+  /**
+   * Returns a key that identifies {@code fix} across rounds, whose offsets shift as other fixes
+   * apply: its title plus, per edit, the replaced text and the replacement.
+   */
+  private static String signature(String text, Fix fix) {
+    StringBuilder key = new StringBuilder(fix.title());
+    for (TextEdit edit : fix.edits()) {
+      key.append('\0').append(text, edit.start(), Math.min(edit.end(), text.length()))
+          .append('\0').append(edit.replacement());
+    }
+    return key.toString();
   }
 
   /** Returns, per finding, the fix to apply: its first safe fix, or with unsafe fixes its first. */

@@ -14,8 +14,10 @@ final class UnifiedDiff {
 
   /**
    * Returns the diff from {@code before} to {@code after}, with {@code a/} and {@code b/} prefixes
-   * on {@code path}; lines end with {@code \n} whatever the file uses.
+   * on {@code path}. Lines end with {@code \n} whatever the file uses.
    */
+  // NOTE: a changed last line without a line break gets no "\ No newline at end of file" marker,
+  // so patch(1) would add a line break there. Fixes rarely touch the last line.
   static String of(String path, String before, String after) {
     List<String> original = splitLines(before);
     List<String> revised = splitLines(after);
