@@ -110,7 +110,10 @@ public final class FileChecker {
       List<LocatedFinding> original = locate(file, source.text(), analysis);
       return new FileResult(file, original, error, true, List.of(), 0, Optional.empty());
     }
-    List<LocatedFinding> remaining = locate(file, run.text, run.analysis);
+    // --diff changes no file, so every finding is still there.
+    Analysis reported = fixMode == FixMode.DIFF ? analysis : run.analysis;
+    String reportedText = fixMode == FixMode.DIFF ? source.text() : run.text;
+    List<LocatedFinding> remaining = locate(file, reportedText, reported);
     return new FileResult(file, remaining, error, true, run.notes, run.fixedCount, diff);
   }
 
@@ -148,7 +151,8 @@ public final class FileChecker {
       SourceText before = new SourceText(text);
       Round round = applyRound(applier, text, candidates, first.syntaxErrors(), analyzer);
       for (Fix fix : round.applied) {
-        notes.add(position(before, fix) + ": fixed: " + fix.title());
+        String verb = fixMode == FixMode.DIFF ? ": would fix: " : ": fixed: ";
+        notes.add(position(before, fix) + verb + fix.title());
       }
       for (Fix fix : round.deferred) {
         notes.add(position(before, fix) + ": deferred: " + fix.title()
@@ -198,14 +202,14 @@ public final class FileChecker {
   }
 
   /** The outcome of one round of fixes. */
-  private record Round(
+  record Round(
       String text, Analysis analysis, List<Fix> applied, List<Fix> deferred, List<Fix> rejected) {}
 
   /**
    * Applies {@code candidates} together; if the result has more syntax errors than the original
    * file, falls back to the fixes that keep the parse as good when applied one by one.
    */
-  private static Round applyRound(
+  static Round applyRound(
       FixApplier applier, String text, List<Fix> candidates, int allowedErrors, Analyzer analyzer) {
     FixApplier.FixResult together = applier.apply(text, candidates);
     Analysis analysis = analyzer.analyze(together.text());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.tlsguard.testing.RepoPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -254,6 +255,20 @@ class CheckCommandIT {
     assertThat(run.stderr()).contains("client.py:2:").contains(": fixed: ");
     assertThat(run.stderr()).contains("Fixed 1 finding in 1 file; 0 findings left");
     assertThat(check("client.py").exitCode()).isZero();
+  }
+
+  @Test
+  void unsafeFixes_appliedOnlyWhenRequested() throws Exception {
+    Path fixture = RepoPaths.testdata().resolve("fixes/options_reenable_not_safe.py");
+    Path file = write("options.py", Files.readAllBytes(fixture));
+
+    Run safeOnly = check("--fix", "options.py");
+    Run unsafe = check("--fix", "--unsafe-fixes", "options.py");
+
+    assertThat(safeOnly.exitCode()).as(safeOnly.stderr()).isEqualTo(1);
+    assertThat(safeOnly.stdout().lines()).hasSize(2).allMatch(line -> line.contains("options-reenable"));
+    assertThat(unsafe.exitCode()).as(unsafe.stderr()).isZero();
+    assertThat(Files.readString(file)).doesNotContain("OP_NO_");
   }
 
   @Test

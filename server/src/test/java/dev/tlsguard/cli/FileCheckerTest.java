@@ -2,14 +2,20 @@ package dev.tlsguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tlsguard.fixes.FixApplier;
 import dev.tlsguard.rules.Analyzer;
 import dev.tlsguard.rules.FindingKind;
+import dev.tlsguard.rules.Fix;
 import dev.tlsguard.rules.RuleSettings;
+import dev.tlsguard.rules.TextEdit;
+import dev.tlsguard.testing.RepoPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +119,69 @@ class FileCheckerTest {
   }
 
   @Test
+  void apply_matchesEveryFixedFixture() throws IOException {
+    List<Path> inputs;
+    try (Stream<Path> files = Files.list(RepoPaths.testdata().resolve("fixes"))) {
+      inputs = files.filter(path -> path.toString().endsWith(".py"))
+          .filter(path -> !path.toString().endsWith(".fixed.py"))
+          .sorted()
+          .toList();
+    }
+    assertThat(inputs).isNotEmpty();
+    for (Path input : inputs) {
+      SourceFile copy = write(input.getFileName().toString(), Files.readAllBytes(input));
+      Path expected = input.resolveSibling(input.getFileName().toString().replace(".py", ".fixed.py"));
+
+      FileResult result = checker(FixMode.APPLY).check(copy, analyzer);
+
+      assertThat(result.error()).as("error for %s", input).isEmpty();
+      assertThat(Files.readString(copy.path())).as("fixed %s", input).isEqualTo(Files.readString(expected));
+    }
+  }
+
+  @Test
+  void apply_unsafeFixes_appliedToo() throws IOException {
+    Path input = RepoPaths.testdata().resolve("fixes/options_reenable_not_safe.py");
+    SourceFile copy = write("options.py", Files.readAllBytes(input));
+
+    FileResult result = new FileChecker(Optional.empty(), FixMode.APPLY, true).check(copy, analyzer);
+
+    String fixed = Files.readString(copy.path());
+    assertThat(fixed).contains("ssl.TLSVersion.TLSv1_2");
+    assertThat(fixed).doesNotContain("OP_NO_");
+    assertThat(result.findings()).isEmpty();
+    assertThat(result.fixedCount()).isEqualTo(3);
+    assertThat(analyzer.analyze(fixed).syntaxErrors()).isZero();
+  }
+
+  @Test
+  void applyRound_fixThatBreaksParse_rejected() {
+    String text = "a = (1)\nb = 2\n";
+    Fix breaking = new Fix("drop the parenthesis", false, List.of(new TextEdit(6, 7, "")));
+    Fix fine = new Fix("change b", true, List.of(new TextEdit(12, 13, "3")));
+
+    FileChecker.Round round =
+        FileChecker.applyRound(new FixApplier("\n"), text, List.of(breaking, fine), 0, analyzer);
+
+    assertThat(round.text()).isEqualTo("a = (1)\nb = 3\n");
+    assertThat(round.applied()).containsExactly(fine);
+    assertThat(round.rejected()).containsExactly(breaking);
+    assertThat(round.analysis().syntaxErrors()).isZero();
+  }
+
+  @Test
+  void apply_safeOnly_leavesUnsafeFixesAlone() throws IOException {
+    Path input = RepoPaths.testdata().resolve("fixes/options_reenable_not_safe.py");
+    SourceFile copy = write("options.py", Files.readAllBytes(input));
+
+    FileResult result = checker(FixMode.APPLY).check(copy, analyzer);
+
+    assertThat(result.findings()).extracting(f -> f.finding().kind())
+        .containsExactly(FindingKind.OPTIONS_REENABLE, FindingKind.OPTIONS_REENABLE);
+    assertThat(result.fixedCount()).isEqualTo(1);
+  }
+
+  @Test
   void diff_showsChangeAndWritesNothing() throws IOException {
     SourceFile file = write("client.py", INSECURE);
 
@@ -125,6 +194,8 @@ class FileCheckerTest {
         .contains("-ctx = ssl.SSLContext(ssl.PROTOCOL_TLSv1)\n")
         .contains("+ctx = ssl.SSLContext(ssl.PROTOCOL_TLSv1_2)\n");
     assertThat(result.fixedCount()).isEqualTo(1);
+    assertThat(result.findings()).hasSize(1);
+    assertThat(result.fixNotes()).singleElement().asString().contains(": would fix: ");
   }
 
   @Test

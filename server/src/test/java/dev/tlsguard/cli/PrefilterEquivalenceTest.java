@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tlsguard.rules.Analyzer;
 import dev.tlsguard.rules.RuleSettings;
+import dev.tlsguard.testing.RepoPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +20,12 @@ import org.junit.jupiter.api.Test;
  * next to the repository.
  */
 class PrefilterEquivalenceTest {
-  private static final Path REPO_ROOT = Path.of(System.getProperty("tlsguard.repo.root", ".."));
-
   private static List<SourceFile> fixtures() throws IOException {
+    List<Path> folders = new ArrayList<>();
+    folders.add(RepoPaths.testdata());
+    RepoPaths.sharedCases().ifPresent(folders::add);
     List<SourceFile> files = new ArrayList<>();
-    for (Path folder : List.of(REPO_ROOT.resolve("testdata"), REPO_ROOT.resolve("../shared/spec/cases"))) {
-      if (!Files.isDirectory(folder)) {
-        continue;
-      }
+    for (Path folder : folders) {
       try (Stream<Path> walk = Files.walk(folder)) {
         walk.filter(path -> SourceFinder.isPythonFileName(path.getFileName().toString()))
             .sorted()
@@ -44,7 +43,7 @@ class PrefilterEquivalenceTest {
 
   private static void assertSameFindings(RuleSettings settings) throws IOException {
     List<SourceFile> files = fixtures();
-    assertThat(files).as("fixtures under %s", REPO_ROOT.toAbsolutePath()).isNotEmpty();
+    assertThat(files).as("fixtures under %s", RepoPaths.testdata()).isNotEmpty();
     FileChecker filtered =
         new FileChecker(Optional.of(new Prefilter(settings.reportStringForms())), FixMode.REPORT, false);
     FileChecker unfiltered = new FileChecker(Optional.empty(), FixMode.REPORT, false);
