@@ -31,7 +31,8 @@ final class AtomicFiles {
       Files.write(temp, bytes);
       copyPermissions(target, temp);
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         LOG.log(Level.FINE, "Atomic rename unsupported for " + target + "; replacing it", e);
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
@@ -48,6 +49,7 @@ final class AtomicFiles {
     }
     Set<PosixFilePermission> permissions = source.readAttributes().permissions();
     Files.setPosixFilePermissions(to, permissions);
-    LOG.finest(() -> "Copied permissions " + PosixFilePermissions.toString(permissions) + " to " + to);
+    LOG.finest(
+        () -> "Copied permissions " + PosixFilePermissions.toString(permissions) + " to " + to);
   }
 }

@@ -38,7 +38,9 @@ import picocli.CommandLine.Spec;
     usageHelpWidth = 100,
     description = {
       "Check Python files for insecure SSL/TLS protocol selection (SSLv2, SSLv3, TLS 1.0, TLS 1.1)"
-          + " under the rule " + RuleDescription.ID + ".",
+          + " under the rule "
+          + RuleDescription.ID
+          + ".",
       "",
       "Folders are searched recursively for .py and .pyi files, skipping hidden folders,"
           + " __pycache__, node_modules and virtual environments (folders that contain"
@@ -150,11 +152,11 @@ public final class CheckCommand implements Callable<Integer> {
       names = "--severity",
       paramLabel = "KIND=LEVEL",
       description =
-          "Report findings of KIND at LEVEL: error, warning, information or hint (repeatable)."
-              + " By default SSLv2 and SSLv3 findings are errors, TLS 1.0 and TLS 1.1 findings warnings."
-              + " Kinds: ssl-proto-const, ssl-min-version, ssl-max-version, options-reenable,"
-              + " pyopenssl-method, pyopenssl-proto-version, bad-default, getattr-const,"
-              + " string-form.")
+          "Report findings of KIND at LEVEL: error, warning, information or hint (repeatable). By"
+              + " default SSLv2 and SSLv3 findings are errors, TLS 1.0 and TLS 1.1 findings"
+              + " warnings. Kinds: ssl-proto-const, ssl-min-version, ssl-max-version,"
+              + " options-reenable, pyopenssl-method, pyopenssl-proto-version, bad-default,"
+              + " getattr-const, string-form.")
   private Map<String, String> severities = new LinkedHashMap<>();
 
   @Option(
@@ -266,8 +268,8 @@ public final class CheckCommand implements Callable<Integer> {
       throw usage("--unsafe-fixes needs --fix or --diff");
     }
     if (diff && format != null && format != OutputFormat.TEXT) {
-      throw usage("--diff prints a unified diff; it cannot be combined with --format "
-          + format.id());
+      throw usage(
+          "--diff prints a unified diff; it cannot be combined with --format " + format.id());
     }
     if (fix) {
       return FixMode.APPLY;
@@ -292,8 +294,7 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   /** Writes the report or diff; returns false if the output file could not be written. */
-  private boolean writeReport(
-      FixMode mode, List<FileResult> results, List<PathError> searchErrors)
+  private boolean writeReport(FixMode mode, List<FileResult> results, List<PathError> searchErrors)
       throws IOException {
     try (Writer writer = openOutput()) {
       if (mode == FixMode.DIFF) {
@@ -316,7 +317,8 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private Writer openOutput() throws IOException {
-    OutputStream stream = output == null ? new NonClosingOutputStream(stdout) : Files.newOutputStream(output);
+    OutputStream stream =
+        output == null ? new NonClosingOutputStream(stdout) : Files.newOutputStream(output);
     return new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
   }
 

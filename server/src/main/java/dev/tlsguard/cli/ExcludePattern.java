@@ -120,7 +120,8 @@ public final class ExcludePattern {
     return i + 3;
   }
 
-  private static int translateClass(String pattern, int open, StringBuilder regex, String original) {
+  private static int translateClass(
+      String pattern, int open, StringBuilder regex, String original) {
     int i = open + 1;
     StringBuilder members = new StringBuilder("[");
     if (i < pattern.length() && (pattern.charAt(i) == '!' || pattern.charAt(i) == '^')) {

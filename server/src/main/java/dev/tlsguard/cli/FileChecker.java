@@ -68,7 +68,8 @@ public final class FileChecker {
       return FileResult.failed(file, e.getMessage());
     }
     if (prefilter.isPresent() && !prefilter.get().mayContainFinding(source.text())) {
-      return new FileResult(file, List.of(), Optional.empty(), false, List.of(), 0, Optional.empty());
+      return new FileResult(
+          file, List.of(), Optional.empty(), false, List.of(), 0, Optional.empty());
     }
     try {
       return analyse(file, bytes, source, analyzer);
@@ -88,11 +89,17 @@ public final class FileChecker {
     return Files.readAllBytes(path);
   }
 
-  private FileResult analyse(SourceFile file, byte[] bytes, DecodedSource source, Analyzer analyzer) {
+  private FileResult analyse(
+      SourceFile file, byte[] bytes, DecodedSource source, Analyzer analyzer) {
     Analysis analysis = analyzer.analyze(source.text());
     if (fixMode == FixMode.REPORT) {
       return new FileResult(
-          file, locate(file, source.text(), analysis), Optional.empty(), true, List.of(), 0,
+          file,
+          locate(file, source.text(), analysis),
+          Optional.empty(),
+          true,
+          List.of(),
+          0,
           Optional.empty());
     }
     FixRun run = fixRepeatedly(file, source, analysis, analyzer);
@@ -155,13 +162,19 @@ public final class FileChecker {
         notes.add(position(before, fix) + verb + fix.title());
       }
       for (Fix fix : round.deferred) {
-        notes.add(position(before, fix) + ": deferred: " + fix.title()
-            + " (conflicts with an earlier fix; tried again after re-analysis)");
+        notes.add(
+            position(before, fix)
+                + ": deferred: "
+                + fix.title()
+                + " (conflicts with an earlier fix; tried again after re-analysis)");
       }
       for (Fix fix : round.rejected) {
         rejectedSignatures.add(signature(text, fix));
-        notes.add(position(before, fix) + ": not fixed: " + fix.title()
-            + " (the result would not parse as well as the original)");
+        notes.add(
+            position(before, fix)
+                + ": not fixed: "
+                + fix.title()
+                + " (the result would not parse as well as the original)");
       }
       if (round.applied.isEmpty()) {
         return new FixRun(text, analysis, notes, fixedCount);
@@ -172,8 +185,13 @@ public final class FileChecker {
     }
     if (!chooseFixes(analysis).isEmpty()) {
       notes.add("1:1: stopped after " + MAX_FIX_PASSES + " fix rounds; some fixes remain");
-      LOG.warning(() -> "Fixing " + file.displayPath() + " did not settle after "
-          + MAX_FIX_PASSES + " rounds");
+      LOG.warning(
+          () ->
+              "Fixing "
+                  + file.displayPath()
+                  + " did not settle after "
+                  + MAX_FIX_PASSES
+                  + " rounds");
     }
     return new FixRun(text, analysis, notes, fixedCount);
   }
@@ -185,8 +203,10 @@ public final class FileChecker {
   private static String signature(String text, Fix fix) {
     StringBuilder key = new StringBuilder(fix.title());
     for (TextEdit edit : fix.edits()) {
-      key.append('\0').append(text, edit.start(), Math.min(edit.end(), text.length()))
-          .append('\0').append(edit.replacement());
+      key.append('\0')
+          .append(text, edit.start(), Math.min(edit.end(), text.length()))
+          .append('\0')
+          .append(edit.replacement());
     }
     return key.toString();
   }
@@ -214,7 +234,8 @@ public final class FileChecker {
     FixApplier.FixResult together = applier.apply(text, candidates);
     Analysis analysis = analyzer.analyze(together.text());
     if (analysis.syntaxErrors() <= allowedErrors) {
-      return new Round(together.text(), analysis, together.applied(), together.skipped(), List.of());
+      return new Round(
+          together.text(), analysis, together.applied(), together.skipped(), List.of());
     }
     List<Fix> good = new ArrayList<>();
     List<Fix> rejected = new ArrayList<>();
@@ -257,8 +278,8 @@ public final class FileChecker {
       AtomicFiles.replace(target, encoded);
       return Optional.empty();
     } catch (CharacterCodingException e) {
-      return Optional.of("the fixed text cannot be encoded in " + source.charset().name()
-          + "; not written");
+      return Optional.of(
+          "the fixed text cannot be encoded in " + source.charset().name() + "; not written");
     } catch (IOException e) {
       return Optional.of("writing the fixed file failed: " + IoMessages.describe(e));
     }

@@ -13,7 +13,8 @@ import java.util.List;
  * code points, and {@code endColumn} is the column just past the last character.
  */
 final class JsonReport implements CheckReport {
-  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+  private static final Gson GSON =
+      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
   @Override
   public void write(List<FileResult> results, List<PathError> searchErrors, Appendable out)

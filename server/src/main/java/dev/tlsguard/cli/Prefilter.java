@@ -8,10 +8,10 @@ import java.util.Locale;
  *
  * <p>Every finding needs a binding of the standard {@code ssl} module or of pyOpenSSL's {@code
  * OpenSSL.SSL}, and both names contain {@code ssl} in some letter case. Python applies NFKC
- * normalisation to identifiers, so {@code ſsl} (with U+017F LATIN SMALL LETTER LONG S) also
- * imports {@code ssl}; a file with non-ASCII characters is therefore checked after NFKC
- * normalisation. Protocol names written as strings, reported only when string forms are on, all
- * contain {@code ssl} or {@code tls}, so that setting widens the test to either word.
+ * normalisation to identifiers, so {@code ſsl} (with U+017F LATIN SMALL LETTER LONG S) also imports
+ * {@code ssl}. A file with non-ASCII characters is therefore checked after NFKC normalisation.
+ * Protocol names written as strings, reported only when string forms are on, all contain {@code
+ * ssl} or {@code tls}, so that setting widens the test to either word.
  */
 public final class Prefilter {
   private final boolean stringForms;

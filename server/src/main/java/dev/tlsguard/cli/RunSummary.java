@@ -48,11 +48,17 @@ record RunSummary(
   String describe() {
     StringBuilder line = new StringBuilder();
     if (mode == FixMode.APPLY) {
-      line.append("Fixed ").append(count(fixedCount, "finding")).append(" in ")
-          .append(count(fixedFiles, "file")).append("; ");
+      line.append("Fixed ")
+          .append(count(fixedCount, "finding"))
+          .append(" in ")
+          .append(count(fixedFiles, "file"))
+          .append("; ");
     } else if (mode == FixMode.DIFF) {
-      line.append("Would fix ").append(count(fixedCount, "finding")).append(" in ")
-          .append(count(fixedFiles, "file")).append("; ");
+      line.append("Would fix ")
+          .append(count(fixedCount, "finding"))
+          .append(" in ")
+          .append(count(fixedFiles, "file"))
+          .append("; ");
     }
     line.append(count(findingCount, mode == FixMode.APPLY ? "finding left" : "finding"))
         .append(" in ")

@@ -29,7 +29,8 @@ final class SarifReport implements CheckReport {
   static final String SRCROOT = "%SRCROOT%";
   static final String FINGERPRINT_KEY = "tlsguardFinding/v1";
 
-  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+  private static final Gson GSON =
+      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
   private final Path workingFolder;
 
@@ -87,7 +88,10 @@ final class SarifReport implements CheckReport {
     JsonObject help = text(RuleDescription.FULL_DESCRIPTION + " See " + RuleDescription.HELP_URI);
     help.addProperty(
         "markdown",
-        RuleDescription.FULL_DESCRIPTION + " See [the rule page](" + RuleDescription.HELP_URI + ").");
+        RuleDescription.FULL_DESCRIPTION
+            + " See [the rule page]("
+            + RuleDescription.HELP_URI
+            + ").");
     rule.add("help", help);
     JsonObject configuration = new JsonObject();
     configuration.addProperty("level", "warning");
@@ -212,9 +216,13 @@ final class SarifReport implements CheckReport {
    */
   private static String fingerprint(LocatedFinding located, Map<String, Integer> occurrences) {
     String key =
-        located.finding().kind().id() + '\0' + located.finding().constant() + '\0'
+        located.finding().kind().id()
+            + '\0'
+            + located.finding().constant()
+            + '\0'
             + located.lineText().strip();
-    String hash = Hashing.sha256().hashString(key, StandardCharsets.UTF_8).toString().substring(0, 32);
+    String hash =
+        Hashing.sha256().hashString(key, StandardCharsets.UTF_8).toString().substring(0, 32);
     int occurrence = occurrences.merge(hash, 1, Integer::sum);
     return hash + ":" + occurrence;
   }

@@ -18,8 +18,8 @@ final class SettingsParser {
   private SettingsParser() {}
 
   /**
-   * Parses protocol names such as {@code SSLv3} or {@code TLSv1.1}, ignoring case; {@code
-   * TLSv1.0}, {@code TLSv1_1} and {@code TLS1.1} are accepted too.
+   * Parses protocol names such as {@code SSLv3} or {@code TLSv1.1}, ignoring case; {@code TLSv1.0},
+   * {@code TLSv1_1} and {@code TLS1.1} are accepted too.
    *
    * @throws IllegalArgumentException if a name is unknown or the list is empty
    */
@@ -47,7 +47,9 @@ final class SettingsParser {
       case "tlsv1.1", "tls1.1" -> Protocol.TLS_V1_1;
       default ->
           throw new IllegalArgumentException(
-              "Invalid protocol '" + name + "' in --protocols; expected SSLv2, SSLv3, TLSv1 or"
+              "Invalid protocol '"
+                  + name
+                  + "' in --protocols; expected SSLv2, SSLv3, TLSv1 or"
                   + " TLSv1.1");
     };
   }
@@ -65,7 +67,9 @@ final class SettingsParser {
               .orElseThrow(
                   () ->
                       new IllegalArgumentException(
-                          "Invalid kind '" + entry.getKey() + "' in --severity; expected one of "
+                          "Invalid kind '"
+                              + entry.getKey()
+                              + "' in --severity; expected one of "
                               + kindIds()));
       overrides.put(kind, Severity.parse(entry.getValue()));
     }
@@ -89,6 +93,8 @@ final class SettingsParser {
 
   /** Returns the kind ids, comma-separated, for help and error text. */
   static String kindIds() {
-    return Arrays.stream(FindingKind.values()).map(FindingKind::id).collect(Collectors.joining(", "));
+    return Arrays.stream(FindingKind.values())
+        .map(FindingKind::id)
+        .collect(Collectors.joining(", "));
   }
 }

@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 /**
  * Decodes Python source bytes the way CPython 3 does.
  *
- * <p>The default is strict UTF-8. A UTF-8 byte order mark is stripped. A PEP 263 coding
- * declaration ({@code # -*- coding: latin-1 -*-}) on the first line, or on the second line when
- * the first holds only a comment or whitespace, selects another encoding.
+ * <p>The default is strict UTF-8. A UTF-8 byte order mark is stripped. A PEP 263 coding declaration
+ * ({@code # -*- coding: latin-1 -*-}) on the first line, or on the second line when the first holds
+ * only a comment or whitespace, selects another encoding.
  */
 public final class SourceDecoder {
   /** PEP 263's regular expression for a coding declaration. */
@@ -66,7 +66,9 @@ public final class SourceDecoder {
       if (bom && !charset.equals(StandardCharsets.UTF_8)) {
         // CPython rejects this combination too ("encoding problem: ... with BOM").
         throw new SourceDecodingException(
-            "file starts with a UTF-8 byte order mark but declares the encoding '" + declared + "'");
+            "file starts with a UTF-8 byte order mark but declares the encoding '"
+                + declared
+                + "'");
       }
     }
     String text = decodeStrictly(bytes, offset, charset);

@@ -24,8 +24,8 @@ import java.util.logging.Logger;
  * environments (folders that contain {@code pyvenv.cfg}) and paths matched by an exclude pattern
  * are skipped. {@code site-packages} is searched, because people check installed code on purpose.
  * Symbolic links to folders are not followed below a named folder, so link cycles cannot make the
- * walk loop. A link to a file is checked like the file. A path named on the command line is
- * always used, even if a skip rule would match it.
+ * walk loop. A link to a file is checked like the file. A path named on the command line is always
+ * used, even if a skip rule would match it.
  */
 public final class SourceFinder {
   private static final Logger LOG = Logger.getLogger(SourceFinder.class.getName());

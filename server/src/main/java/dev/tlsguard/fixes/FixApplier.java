@@ -61,8 +61,15 @@ public final class FixApplier {
     for (TextEdit edit : fix.edits()) {
       if (edit.end() > length) {
         throw new IllegalArgumentException(
-            "Fix '" + fix.title() + "' edits [" + edit.start() + ", " + edit.end()
-                + ") beyond the end of a " + length + "-character text");
+            "Fix '"
+                + fix.title()
+                + "' edits ["
+                + edit.start()
+                + ", "
+                + edit.end()
+                + ") beyond the end of a "
+                + length
+                + "-character text");
       }
     }
   }

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** Runs {@code java -jar tlsguard.jar check} as a separate process on files in a temporary folder. */
+/**
+ * Runs {@code java -jar tlsguard.jar check} as a separate process on files in a temporary folder.
+ */
 class CheckCommandIT {
   private static final String INSECURE = "import ssl\nctx = ssl.SSLContext(ssl.PROTOCOL_TLSv1)\n";
   private static final String TLS11 = "import ssl\nctx = ssl.SSLContext(ssl.PROTOCOL_TLSv1_1)\n";
@@ -118,7 +120,8 @@ class CheckCommandIT {
     assertThat(finding.get("column").getAsInt()).isEqualTo(22);
     assertThat(finding.get("endLine").getAsInt()).isEqualTo(2);
     assertThat(finding.get("endColumn").getAsInt()).isEqualTo(40);
-    assertThat(finding.get("rule").getAsString()).isEqualTo("python-security/insecure-ssl-protocols");
+    assertThat(finding.get("rule").getAsString())
+        .isEqualTo("python-security/insecure-ssl-protocols");
     assertThat(finding.get("kind").getAsString()).isEqualTo("ssl-proto-const");
     assertThat(finding.get("severity").getAsString()).isEqualTo("warning");
     assertThat(finding.get("message").getAsString()).isNotBlank();
@@ -144,12 +147,23 @@ class CheckCommandIT {
 
     assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
     assertThat(SarifValidator.violations(run.stdout())).isEmpty();
-    JsonObject sarifRun = JsonParser.parseString(run.stdout()).getAsJsonObject()
-        .getAsJsonArray("runs").get(0).getAsJsonObject();
+    JsonObject sarifRun =
+        JsonParser.parseString(run.stdout())
+            .getAsJsonObject()
+            .getAsJsonArray("runs")
+            .get(0)
+            .getAsJsonObject();
     JsonArray results = sarifRun.getAsJsonArray("results");
     assertThat(results).hasSize(2);
-    JsonObject artifact = results.get(0).getAsJsonObject().getAsJsonArray("locations").get(0)
-        .getAsJsonObject().getAsJsonObject("physicalLocation").getAsJsonObject("artifactLocation");
+    JsonObject artifact =
+        results
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonArray("locations")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonObject("physicalLocation")
+            .getAsJsonObject("artifactLocation");
     assertThat(artifact.get("uri").getAsString()).isEqualTo("src/client.py");
     assertThat(artifact.get("uriBaseId").getAsString()).isEqualTo("%SRCROOT%");
   }
@@ -195,7 +209,8 @@ class CheckCommandIT {
     Run run = check(".");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.stderr()).contains("a_bad.py: error: invalid UTF-8 byte sequence at byte offset 4");
+    assertThat(run.stderr())
+        .contains("a_bad.py: error: invalid UTF-8 byte sequence at byte offset 4");
     assertThat(run.stdout()).startsWith("b_client.py:2:22: ssl-proto-const ");
   }
 
@@ -266,7 +281,9 @@ class CheckCommandIT {
     Run unsafe = check("--fix", "--unsafe-fixes", "options.py");
 
     assertThat(safeOnly.exitCode()).as(safeOnly.stderr()).isEqualTo(1);
-    assertThat(safeOnly.stdout().lines()).hasSize(2).allMatch(line -> line.contains("options-reenable"));
+    assertThat(safeOnly.stdout().lines())
+        .hasSize(2)
+        .allMatch(line -> line.contains("options-reenable"));
     assertThat(unsafe.exitCode()).as(unsafe.stderr()).isZero();
     assertThat(Files.readString(file)).doesNotContain("OP_NO_");
   }
@@ -311,7 +328,8 @@ class CheckCommandIT {
 
     Run run = check("--format", "json", "--severity", "ssl-proto-const=error", "client.py");
 
-    JsonObject finding = JsonParser.parseString(run.stdout()).getAsJsonArray().get(0).getAsJsonObject();
+    JsonObject finding =
+        JsonParser.parseString(run.stdout()).getAsJsonArray().get(0).getAsJsonObject();
     assertThat(finding.get("severity").getAsString()).isEqualTo("error");
   }
 
@@ -356,8 +374,11 @@ class CheckCommandIT {
 
     assertThat(run.exitCode()).isZero();
     for (OptionSpec option : new CommandLine(new CheckCommand()).getCommandSpec().options()) {
-      assertThat(run.stdout()).as("help for %s", option.longestName()).contains(option.longestName());
-      assertThat(String.join(" ", option.description())).as("description of %s", option.longestName())
+      assertThat(run.stdout())
+          .as("help for %s", option.longestName())
+          .contains(option.longestName());
+      assertThat(String.join(" ", option.description()))
+          .as("description of %s", option.longestName())
           .isNotBlank();
     }
     assertThat(run.stdout()).contains("Exit status:").contains("0   no findings");
@@ -368,6 +389,8 @@ class CheckCommandIT {
     Run run = check("--version");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.stdout()).startsWith("tlsguard ").contains("python-security/insecure-ssl-protocols");
+    assertThat(run.stdout())
+        .startsWith("tlsguard ")
+        .contains("python-security/insecure-ssl-protocols");
   }
 }

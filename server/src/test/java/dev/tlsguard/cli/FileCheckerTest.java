@@ -122,20 +122,25 @@ class FileCheckerTest {
   void apply_matchesEveryFixedFixture() throws IOException {
     List<Path> inputs;
     try (Stream<Path> files = Files.list(RepoPaths.testdata().resolve("fixes"))) {
-      inputs = files.filter(path -> path.toString().endsWith(".py"))
-          .filter(path -> !path.toString().endsWith(".fixed.py"))
-          .sorted()
-          .toList();
+      inputs =
+          files
+              .filter(path -> path.toString().endsWith(".py"))
+              .filter(path -> !path.toString().endsWith(".fixed.py"))
+              .sorted()
+              .toList();
     }
     assertThat(inputs).isNotEmpty();
     for (Path input : inputs) {
       SourceFile copy = write(input.getFileName().toString(), Files.readAllBytes(input));
-      Path expected = input.resolveSibling(input.getFileName().toString().replace(".py", ".fixed.py"));
+      Path expected =
+          input.resolveSibling(input.getFileName().toString().replace(".py", ".fixed.py"));
 
       FileResult result = checker(FixMode.APPLY).check(copy, analyzer);
 
       assertThat(result.error()).as("error for %s", input).isEmpty();
-      assertThat(Files.readString(copy.path())).as("fixed %s", input).isEqualTo(Files.readString(expected));
+      assertThat(Files.readString(copy.path()))
+          .as("fixed %s", input)
+          .isEqualTo(Files.readString(expected));
     }
   }
 
@@ -144,7 +149,8 @@ class FileCheckerTest {
     Path input = RepoPaths.testdata().resolve("fixes/options_reenable_not_safe.py");
     SourceFile copy = write("options.py", Files.readAllBytes(input));
 
-    FileResult result = new FileChecker(Optional.empty(), FixMode.APPLY, true).check(copy, analyzer);
+    FileResult result =
+        new FileChecker(Optional.empty(), FixMode.APPLY, true).check(copy, analyzer);
 
     String fixed = Files.readString(copy.path());
     assertThat(fixed).contains("ssl.TLSVersion.TLSv1_2");
@@ -176,7 +182,8 @@ class FileCheckerTest {
 
     FileResult result = checker(FixMode.APPLY).check(copy, analyzer);
 
-    assertThat(result.findings()).extracting(f -> f.finding().kind())
+    assertThat(result.findings())
+        .extracting(f -> f.finding().kind())
         .containsExactly(FindingKind.OPTIONS_REENABLE, FindingKind.OPTIONS_REENABLE);
     assertThat(result.fixedCount()).isEqualTo(1);
   }

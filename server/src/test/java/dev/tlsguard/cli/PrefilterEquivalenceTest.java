@@ -45,7 +45,8 @@ class PrefilterEquivalenceTest {
     List<SourceFile> files = fixtures();
     assertThat(files).as("fixtures under %s", RepoPaths.testdata()).isNotEmpty();
     FileChecker filtered =
-        new FileChecker(Optional.of(new Prefilter(settings.reportStringForms())), FixMode.REPORT, false);
+        new FileChecker(
+            Optional.of(new Prefilter(settings.reportStringForms())), FixMode.REPORT, false);
     FileChecker unfiltered = new FileChecker(Optional.empty(), FixMode.REPORT, false);
     int total = 0;
     try (Analyzer analyzer = new Analyzer(settings)) {

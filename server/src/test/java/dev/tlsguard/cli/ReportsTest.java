@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /** Renders hand-made findings in every format; the rule engine is not involved. */
 class ReportsTest {
   /** A line with a character outside the BMP and a non-ASCII letter before the constant. */
-  private static final String TEXT = "import ssl\nné = '🔒'; c = ssl.SSLContext(ssl.PROTOCOL_TLSv1)\n";
+  private static final String TEXT =
+      "import ssl\nné = '🔒'; c = ssl.SSLContext(ssl.PROTOCOL_TLSv1)\n";
 
   private static final Path WORKING_FOLDER = Path.of("/work/project");
 
@@ -29,8 +30,16 @@ class ReportsTest {
     int start = TEXT.indexOf("ssl.PROTOCOL_TLSv1");
     int end = start + "ssl.PROTOCOL_TLSv1".length();
     int nameStart = start + "ssl.".length();
-    Fix safe = new Fix("Replace with ssl.PROTOCOL_TLSv1_2", true, List.of(new TextEdit(nameStart, end, "PROTOCOL_TLSv1_2")));
-    Fix unsafe = new Fix("Replace with ssl.PROTOCOL_TLS_CLIENT", false, List.of(new TextEdit(nameStart, end, "PROTOCOL_TLS_CLIENT")));
+    Fix safe =
+        new Fix(
+            "Replace with ssl.PROTOCOL_TLSv1_2",
+            true,
+            List.of(new TextEdit(nameStart, end, "PROTOCOL_TLSv1_2")));
+    Fix unsafe =
+        new Fix(
+            "Replace with ssl.PROTOCOL_TLS_CLIENT",
+            false,
+            List.of(new TextEdit(nameStart, end, "PROTOCOL_TLS_CLIENT")));
     Finding finding =
         new Finding(
             FindingKind.SSL_PROTO_CONST,
@@ -44,7 +53,8 @@ class ReportsTest {
             Optional.empty());
     SourceFile file = new SourceFile(WORKING_FOLDER.resolve(path), path);
     LocatedFinding located = LocatedFinding.of(path, finding, new SourceText(TEXT));
-    return new FileResult(file, List.of(located), Optional.empty(), true, List.of(), 0, Optional.empty());
+    return new FileResult(
+        file, List.of(located), Optional.empty(), true, List.of(), 0, Optional.empty());
   }
 
   private static String render(CheckReport report, List<FileResult> results, List<PathError> errors)
@@ -102,9 +112,11 @@ class ReportsTest {
   @Test
   void sarif_validAgainstSchema() throws IOException {
     List<PathError> errors = List.of(new PathError("broken dir", "permission denied"));
-    FileResult failed = FileResult.failed(new SourceFile(Path.of("bad.py"), "bad.py"), "invalid UTF-8");
+    FileResult failed =
+        FileResult.failed(new SourceFile(Path.of("bad.py"), "bad.py"), "invalid UTF-8");
 
-    String sarif = render(new SarifReport(WORKING_FOLDER), List.of(result("src/app.py"), failed), errors);
+    String sarif =
+        render(new SarifReport(WORKING_FOLDER), List.of(result("src/app.py"), failed), errors);
 
     assertThat(SarifValidator.violations(sarif)).isEmpty();
   }
@@ -120,9 +132,15 @@ class ReportsTest {
 
   @Test
   void sarif_ruleMetadataForCodeScanning() throws IOException {
-    String sarif = render(new SarifReport(WORKING_FOLDER), List.of(result("src/app.py")), List.of());
+    String sarif =
+        render(new SarifReport(WORKING_FOLDER), List.of(result("src/app.py")), List.of());
 
-    JsonObject run = JsonParser.parseString(sarif).getAsJsonObject().getAsJsonArray("runs").get(0).getAsJsonObject();
+    JsonObject run =
+        JsonParser.parseString(sarif)
+            .getAsJsonObject()
+            .getAsJsonArray("runs")
+            .get(0)
+            .getAsJsonObject();
     JsonObject driver = run.getAsJsonObject("tool").getAsJsonObject("driver");
     assertThat(driver.get("name").getAsString()).isEqualTo("tlsguard");
     assertThat(driver.has("version")).isTrue();
@@ -132,44 +150,78 @@ class ReportsTest {
     assertThat(rule.get("helpUri").getAsString()).endsWith("docs/rules/insecure-ssl-protocols.md");
     assertThat(rule.getAsJsonObject("shortDescription").get("text").getAsString()).isNotBlank();
     assertThat(rule.getAsJsonObject("fullDescription").get("text").getAsString()).isNotBlank();
-    assertThat(rule.getAsJsonObject("defaultConfiguration").get("level").getAsString()).isEqualTo("warning");
+    assertThat(rule.getAsJsonObject("defaultConfiguration").get("level").getAsString())
+        .isEqualTo("warning");
     JsonObject properties = rule.getAsJsonObject("properties");
-    assertThat(properties.getAsJsonArray("tags").toString()).contains("\"security\"", "\"CWE-757\"");
-    assertThat(Double.parseDouble(properties.get("security-severity").getAsString())).isBetween(7.0, 8.9);
+    assertThat(properties.getAsJsonArray("tags").toString())
+        .contains("\"security\"", "\"CWE-757\"");
+    assertThat(Double.parseDouble(properties.get("security-severity").getAsString()))
+        .isBetween(7.0, 8.9);
     assertThat(run.get("columnKind").getAsString()).isEqualTo("unicodeCodePoints");
   }
 
   @Test
   void sarif_resultLocationFixAndFingerprint() throws IOException {
-    String sarif = render(new SarifReport(WORKING_FOLDER), List.of(result("src/my app.py")), List.of());
+    String sarif =
+        render(new SarifReport(WORKING_FOLDER), List.of(result("src/my app.py")), List.of());
 
-    JsonObject run = JsonParser.parseString(sarif).getAsJsonObject().getAsJsonArray("runs").get(0).getAsJsonObject();
-    assertThat(run.getAsJsonObject("originalUriBaseIds").getAsJsonObject("%SRCROOT%").get("uri").getAsString())
+    JsonObject run =
+        JsonParser.parseString(sarif)
+            .getAsJsonObject()
+            .getAsJsonArray("runs")
+            .get(0)
+            .getAsJsonObject();
+    assertThat(
+            run.getAsJsonObject("originalUriBaseIds")
+                .getAsJsonObject("%SRCROOT%")
+                .get("uri")
+                .getAsString())
         .isEqualTo("file:///work/project/");
     JsonObject result = run.getAsJsonArray("results").get(0).getAsJsonObject();
     assertThat(result.get("ruleId").getAsString()).isEqualTo(Finding.RULE_ID);
     assertThat(result.get("level").getAsString()).isEqualTo("warning");
-    JsonObject physical = result.getAsJsonArray("locations").get(0).getAsJsonObject().getAsJsonObject("physicalLocation");
-    assertThat(physical.getAsJsonObject("artifactLocation").get("uri").getAsString()).isEqualTo("src/my%20app.py");
-    assertThat(physical.getAsJsonObject("artifactLocation").get("uriBaseId").getAsString()).isEqualTo("%SRCROOT%");
+    JsonObject physical =
+        result
+            .getAsJsonArray("locations")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonObject("physicalLocation");
+    assertThat(physical.getAsJsonObject("artifactLocation").get("uri").getAsString())
+        .isEqualTo("src/my%20app.py");
+    assertThat(physical.getAsJsonObject("artifactLocation").get("uriBaseId").getAsString())
+        .isEqualTo("%SRCROOT%");
     JsonObject region = physical.getAsJsonObject("region");
     assertThat(region.get("startLine").getAsInt()).isEqualTo(2);
     assertThat(region.get("startColumn").getAsInt()).isEqualTo(30);
     assertThat(region.get("endLine").getAsInt()).isEqualTo(2);
     assertThat(region.get("endColumn").getAsInt()).isEqualTo(48);
-    assertThat(result.getAsJsonObject("partialFingerprints").get(SarifReport.FINGERPRINT_KEY).getAsString())
+    assertThat(
+            result
+                .getAsJsonObject("partialFingerprints")
+                .get(SarifReport.FINGERPRINT_KEY)
+                .getAsString())
         .matches("[0-9a-f]{32}:1");
     JsonObject replacement =
-        result.getAsJsonArray("fixes").get(0).getAsJsonObject()
-            .getAsJsonArray("artifactChanges").get(0).getAsJsonObject()
-            .getAsJsonArray("replacements").get(0).getAsJsonObject();
-    assertThat(replacement.getAsJsonObject("deletedRegion").get("startColumn").getAsInt()).isEqualTo(34);
-    assertThat(replacement.getAsJsonObject("insertedContent").get("text").getAsString()).isEqualTo("PROTOCOL_TLSv1_2");
+        result
+            .getAsJsonArray("fixes")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonArray("artifactChanges")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonArray("replacements")
+            .get(0)
+            .getAsJsonObject();
+    assertThat(replacement.getAsJsonObject("deletedRegion").get("startColumn").getAsInt())
+        .isEqualTo(34);
+    assertThat(replacement.getAsJsonObject("insertedContent").get("text").getAsString())
+        .isEqualTo("PROTOCOL_TLSv1_2");
   }
 
   @Test
   void sarif_pathOutsideWorkingFolder_absoluteUri() throws IOException {
-    String sarif = render(new SarifReport(WORKING_FOLDER), List.of(result("/elsewhere/app.py")), List.of());
+    String sarif =
+        render(new SarifReport(WORKING_FOLDER), List.of(result("/elsewhere/app.py")), List.of());
 
     assertThat(sarif).contains("\"uri\": \"file:///elsewhere/app.py\"");
     assertThat(SarifValidator.violations(sarif)).isEmpty();
@@ -177,14 +229,29 @@ class ReportsTest {
 
   @Test
   void sarif_errorsBecomeFailedInvocation() throws IOException {
-    FileResult failed = FileResult.failed(new SourceFile(Path.of("bad.py"), "bad.py"), "invalid UTF-8");
+    FileResult failed =
+        FileResult.failed(new SourceFile(Path.of("bad.py"), "bad.py"), "invalid UTF-8");
 
     String sarif = render(new SarifReport(WORKING_FOLDER), List.of(failed), List.of());
 
-    JsonObject invocation = JsonParser.parseString(sarif).getAsJsonObject().getAsJsonArray("runs").get(0)
-        .getAsJsonObject().getAsJsonArray("invocations").get(0).getAsJsonObject();
+    JsonObject invocation =
+        JsonParser.parseString(sarif)
+            .getAsJsonObject()
+            .getAsJsonArray("runs")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonArray("invocations")
+            .get(0)
+            .getAsJsonObject();
     assertThat(invocation.get("executionSuccessful").getAsBoolean()).isFalse();
-    assertThat(invocation.getAsJsonArray("toolExecutionNotifications").get(0).getAsJsonObject()
-        .getAsJsonObject("message").get("text").getAsString()).isEqualTo("bad.py: invalid UTF-8");
+    assertThat(
+            invocation
+                .getAsJsonArray("toolExecutionNotifications")
+                .get(0)
+                .getAsJsonObject()
+                .getAsJsonObject("message")
+                .get("text")
+                .getAsString())
+        .isEqualTo("bad.py: invalid UTF-8");
   }
 }

@@ -41,13 +41,15 @@ class SourceDecoderTest {
 
     assertThat(source.text()).endsWith("s = 'é'\n");
     assertThat(source.charset()).isEqualTo(StandardCharsets.ISO_8859_1);
-    assertThat(source.encode(source.text())).isEqualTo(latin1("# -*- coding: latin-1 -*-\ns = 'é'\n"));
+    assertThat(source.encode(source.text()))
+        .isEqualTo(latin1("# -*- coding: latin-1 -*-\ns = 'é'\n"));
   }
 
   @Test
   void codingOnSecondLineAfterShebang_used() throws Exception {
     DecodedSource source =
-        SourceDecoder.decode(latin1("#!/usr/bin/env python\n# vim: set fileencoding=iso-8859-15 :\nx = '¤'\n"));
+        SourceDecoder.decode(
+            latin1("#!/usr/bin/env python\n# vim: set fileencoding=iso-8859-15 :\nx = '¤'\n"));
 
     assertThat(source.charset().name()).isEqualTo("ISO-8859-15");
   }
@@ -99,8 +101,29 @@ class SourceDecoderTest {
 
   @Test
   void byteOrderMarkWithOtherCoding_rejected() {
-    byte[] bytes = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '#', ' ', 'c', 'o', 'd', 'i', 'n', 'g',
-      ':', ' ', 'l', 'a', 't', 'i', 'n', '-', '1', '\n'};
+    byte[] bytes = {
+      (byte) 0xEF,
+      (byte) 0xBB,
+      (byte) 0xBF,
+      '#',
+      ' ',
+      'c',
+      'o',
+      'd',
+      'i',
+      'n',
+      'g',
+      ':',
+      ' ',
+      'l',
+      'a',
+      't',
+      'i',
+      'n',
+      '-',
+      '1',
+      '\n'
+    };
 
     assertThatThrownBy(() -> SourceDecoder.decode(bytes))
         .isInstanceOf(SourceDecoder.SourceDecodingException.class)

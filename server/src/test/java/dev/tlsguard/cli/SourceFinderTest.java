@@ -85,7 +85,8 @@ class SourceFinderTest {
     Path hidden = root.resolve(".hidden/secret.py");
     Path text = root.resolve("notes.txt");
 
-    assertThat(find(List.of("*.py"), hidden, text)).containsExactly(".hidden/secret.py", "notes.txt");
+    assertThat(find(List.of("*.py"), hidden, text))
+        .containsExactly(".hidden/secret.py", "notes.txt");
   }
 
   @Test
@@ -105,7 +106,8 @@ class SourceFinderTest {
     Files.createSymbolicLink(root.resolve("pkg/sub/loop"), root.resolve("pkg"));
     Files.createSymbolicLink(root.resolve("pkg/loop.py"), root.resolve("pkg"));
 
-    assertThat(find(List.of(), root.resolve("pkg"))).containsExactly("pkg/mod.py", "pkg/sub/deep.py");
+    assertThat(find(List.of(), root.resolve("pkg")))
+        .containsExactly("pkg/mod.py", "pkg/sub/deep.py");
   }
 
   @Test
@@ -130,6 +132,8 @@ class SourceFinderTest {
 
     SourceFinder.Result result = new SourceFinder(List.of()).find(List.of(link));
 
-    assertThat(result.files()).extracting(SourceFile::displayPath).containsExactly(link + "/deep.py");
+    assertThat(result.files())
+        .extracting(SourceFile::displayPath)
+        .containsExactly(link + "/deep.py");
   }
 }
