@@ -11,8 +11,8 @@ import java.util.function.Function;
  * Applies fixes to a text: one chosen fix per finding, all in one pass.
  *
  * <p>Edits that are exactly equal (two findings adding the same name to one import line) are
- * applied once. A fix whose edits overlap an edit already taken is skipped whole, so the result
- * never mixes half of one fix with another; running the rule again and repeating fixes the rest.
+ * applied once. A fix whose edits overlap an edit already chosen is skipped whole, so the result
+ * never mixes half of one fix with another. Running the rule again and repeating fixes the rest.
  *
  * @param text the text after the fixes
  * @param applied the fixes that were applied
@@ -32,7 +32,7 @@ public record FixApplication(String text, List<Fix> applied, List<Fix> skipped) 
 
   /** Applies the fix that {@code choose} picks for each finding; a null pick skips the finding. */
   public static FixApplication apply(String text, List<Finding> findings, Function<Finding, Fix> choose) {
-    Set<TextEdit> taken = new LinkedHashSet<>();
+    Set<TextEdit> chosen = new LinkedHashSet<>();
     List<Fix> applied = new ArrayList<>();
     List<Fix> skipped = new ArrayList<>();
     for (Finding finding : findings) {
@@ -40,14 +40,14 @@ public record FixApplication(String text, List<Fix> applied, List<Fix> skipped) 
       if (fix == null) {
         continue;
       }
-      if (fix.edits().stream().anyMatch(edit -> !taken.contains(edit) && overlapsAny(edit, taken))) {
+      if (fix.edits().stream().anyMatch(edit -> !chosen.contains(edit) && overlapsAny(edit, chosen))) {
         skipped.add(fix);
         continue;
       }
-      taken.addAll(fix.edits());
+      chosen.addAll(fix.edits());
       applied.add(fix);
     }
-    return new FixApplication(applyEdits(text, new ArrayList<>(taken)), applied, skipped);
+    return new FixApplication(applyEdits(text, new ArrayList<>(chosen)), applied, skipped);
   }
 
   /**
@@ -71,8 +71,8 @@ public record FixApplication(String text, List<Fix> applied, List<Fix> skipped) 
     return result.toString();
   }
 
-  private static boolean overlapsAny(TextEdit edit, Set<TextEdit> taken) {
-    for (TextEdit other : taken) {
+  private static boolean overlapsAny(TextEdit edit, Set<TextEdit> chosen) {
+    for (TextEdit other : chosen) {
       boolean bothInsertionsAtSamePoint = edit.start() == edit.end() && other.start() == other.end()
           && edit.start() == other.start();
       if (bothInsertionsAtSamePoint) {
