@@ -223,6 +223,15 @@ public final class TlsGuardLanguageServer implements LanguageServer, LanguageCli
     return backgroundExecutor;
   }
 
+  /** Runs {@code task} on the background thread unless the server is exiting. */
+  void runInBackground(Runnable task) {
+    try {
+      backgroundExecutor.execute(task);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      LOG.fine(() -> "Dropped background work because the server is exiting");
+    }
+  }
+
   /** Shows an invalid-setting message in the client's log. */
   void showProblem(String message) {
     LanguageClient target = client;

@@ -157,7 +157,7 @@ public final class TlsGuardWorkspaceService implements WorkspaceService {
   void fileChanged(String uri) {
     signalChange();
     if (!server.features().pullDiagnostics() && !server.getTextDocumentService().isOpen(uri)) {
-      server.backgroundExecutor().execute(() -> pushFile(uri));
+      server.runInBackground(() -> pushFile(uri));
     }
   }
 
@@ -174,7 +174,7 @@ public final class TlsGuardWorkspaceService implements WorkspaceService {
         server.client().refreshDiagnostics();
       }
     } else {
-      server.backgroundExecutor().execute(this::pushWorkspace);
+      server.runInBackground(this::pushWorkspace);
     }
   }
 
