@@ -9,8 +9,8 @@ import java.util.Optional;
  *
  * @param snapshot the analysed text and version
  * @param analysis the findings, with offsets into {@code snapshot}
- * @param settingsGeneration the settings generation the analysis used; a settings change
- *     increments it, so results of older settings can be told apart
+ * @param settingsGeneration the settings generation the analysis used; a settings change increments
+ *     it, so results of older settings can be told apart
  * @param failure why the analysis failed, in which case {@code analysis} has no findings
  */
 public record AnalysisResult(

@@ -46,12 +46,14 @@ public final class Comments {
   }
 
   /**
-   * Returns whether char index {@code offset} lies strictly inside a string literal, where a
-   * {@code #} would be text rather than a comment.
+   * Returns whether char index {@code offset} lies strictly inside a string literal, where a {@code
+   * #} would be text rather than a comment.
    */
   public static boolean isInsideString(Tree tree, int offset) {
     Optional<Node> node = tree.getRootNode().getDescendant(2 * offset, 2 * offset);
-    for (Node current = node.orElse(null); current != null; current = current.getParent().orElse(null)) {
+    for (Node current = node.orElse(null);
+        current != null;
+        current = current.getParent().orElse(null)) {
       String type = current.getType();
       if ((type.equals("string") || type.equals("concatenated_string"))
           && current.getStartByte() < 2 * offset

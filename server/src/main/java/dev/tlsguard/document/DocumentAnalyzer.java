@@ -7,8 +7,8 @@ import io.github.treesitter.jtreesitter.Tree;
 @FunctionalInterface
 public interface DocumentAnalyzer {
   /**
-   * Analyses {@code tree}, parsed from {@code snapshot}. Called on an analysis thread with a
-   * clone of the document's tree, which the caller closes afterwards.
+   * Analyses {@code tree}, parsed from {@code snapshot}. Called on an analysis thread with a clone
+   * of the document's tree, which the caller closes afterwards.
    */
   Analysis analyze(Snapshot snapshot, Tree tree);
 }

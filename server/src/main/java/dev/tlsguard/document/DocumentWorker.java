@@ -19,9 +19,9 @@ import java.util.logging.Logger;
  * The owner of one open document: every read and write of its {@link TextDocument} runs on the
  * worker's single thread, in the order the protocol messages arrived.
  *
- * <p>After each change the worker hands a clone of the tree to the analysis executor, so the
- * next change can be applied while the previous version is analysed. A newer version or a
- * settings change cancels the pending analysis; the clone is closed either way.
+ * <p>After each change the worker hands a clone of the tree to the analysis executor, so the next
+ * change can be applied while the previous version is analysed. A newer version or a settings
+ * change cancels the pending analysis; the clone is closed either way.
  */
 public final class DocumentWorker {
   private static final Logger LOG = Logger.getLogger(DocumentWorker.class.getName());
@@ -47,8 +47,8 @@ public final class DocumentWorker {
    *
    * @param analysisExecutor runs analyses; its threads need a large stack for deep trees
    * @param settingsGeneration returns the current settings generation
-   * @param onAnalysis receives each analysis that completes without being cancelled, on an
-   *     analysis thread
+   * @param onAnalysis receives each analysis that completes without being cancelled, on an analysis
+   *     thread
    */
   public DocumentWorker(
       String uri,
@@ -134,11 +134,10 @@ public final class DocumentWorker {
    * @return a future that fails with {@link DocumentClosedException} once the document is closed
    */
   public CompletableFuture<AnalysisResult> latestAnalysis() {
-    return call(
-            () -> {
-              requireOpen();
-              return pending;
-            })
+    return call(() -> {
+          requireOpen();
+          return pending;
+        })
         .thenCompose(
             future ->
                 future
@@ -153,8 +152,8 @@ public final class DocumentWorker {
   }
 
   /**
-   * Runs {@code action} on the worker thread with the document, for readers that need the text
-   * or the tree of the current version.
+   * Runs {@code action} on the worker thread with the document, for readers that need the text or
+   * the tree of the current version.
    */
   public <T> CompletableFuture<T> withDocument(Function<TextDocument, T> action) {
     return call(
@@ -191,8 +190,7 @@ public final class DocumentWorker {
       // Same text and settings give the same findings; only the version differs.
       complete(
           future,
-          new AnalysisResult(
-              snapshot, lastResult.analysis(), generation, lastResult.failure()));
+          new AnalysisResult(snapshot, lastResult.analysis(), generation, lastResult.failure()));
       return;
     }
     Tree clone = document.cloneTree();
@@ -214,9 +212,16 @@ public final class DocumentWorker {
       AnalysisResult result =
           AnalysisResult.of(snapshot, analyzer.analyze(snapshot, clone), generation);
       LOG.fine(
-          () -> "Analysed " + uri + " version " + snapshot.version() + " in "
-              + (System.nanoTime() - started) / 1000 + " us: "
-              + result.analysis().findings().size() + " findings");
+          () ->
+              "Analysed "
+                  + uri
+                  + " version "
+                  + snapshot.version()
+                  + " in "
+                  + (System.nanoTime() - started) / 1000
+                  + " us: "
+                  + result.analysis().findings().size()
+                  + " findings");
       complete(future, result);
     } catch (RuntimeException | StackOverflowError e) {
       // The failure is reported as a result, so it shows on this document and no other.

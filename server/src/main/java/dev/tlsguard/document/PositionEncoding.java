@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * The unit in which a Language Server Protocol position counts characters within a line.
  *
- * <p>Lines always follow the protocol's end-of-line rule ({@code \n}, {@code \r\n} or a lone
- * {@code \r}), which {@link SourceText} implements; only the column unit differs.
+ * <p>Lines always follow the protocol's end-of-line rule ({@code \n}, {@code \r\n} or a lone {@code
+ * \r}), which {@link SourceText} implements; only the column unit differs.
  */
 public enum PositionEncoding {
   /** Columns count UTF-8 bytes. */
@@ -41,8 +41,7 @@ public enum PositionEncoding {
 
   /**
    * Picks the first encoding in the client's order of preference that the server supports, or
-   * {@link #UTF_16} when the client lists none (a client that omits the list supports only
-   * UTF-16).
+   * {@link #UTF_16} when the client lists none (a client that omits the list supports only UTF-16).
    */
   public static PositionEncoding negotiate(List<String> clientPreferences) {
     if (clientPreferences == null) {
@@ -67,10 +66,10 @@ public enum PositionEncoding {
   }
 
   /**
-   * Converts a protocol position to a char index in {@code source}, clamping what lies outside
-   * the text: a line past the end maps to the end of the text, a column past the line's content
-   * maps to the end of that content, and a column inside a UTF-16 surrogate pair or a multi-byte
-   * UTF-8 sequence maps to the start of that character.
+   * Converts a protocol position to a char index in {@code source}, clamping what lies outside the
+   * text: a line past the end maps to the end of the text, a column past the line's content maps to
+   * the end of that content, and a column inside a UTF-16 surrogate pair or a multi-byte UTF-8
+   * sequence maps to the start of that character.
    */
   public Resolved offset(SourceText source, int line, int character) {
     if (line < 0) {
@@ -111,8 +110,7 @@ public enum PositionEncoding {
    * A char index resolved from a protocol position.
    *
    * @param offset the char index into the text
-   * @param clamped true when the position lay outside the text or inside a character and was
-   *     moved
+   * @param clamped true when the position lay outside the text or inside a character and was moved
    */
   public record Resolved(int offset, boolean clamped) {}
 }

@@ -14,8 +14,8 @@ import java.util.logging.Logger;
  * An open document: its text, version and tree-sitter tree, kept in step by incremental edits.
  *
  * <p>Not thread-safe, because the tree and parser are native objects with one owner: a {@link
- * DocumentWorker} runs every call on the document's own thread. Close it to free the tree and
- * the parser.
+ * DocumentWorker} runs every call on the document's own thread. Close it to free the tree and the
+ * parser.
  */
 public final class TextDocument implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(TextDocument.class.getName());
@@ -84,21 +84,26 @@ public final class TextDocument implements AutoCloseable {
   }
 
   /**
-   * Applies {@code changes} in order and re-parses, making the document version {@code
-   * newVersion}.
+   * Applies {@code changes} in order and re-parses, making the document version {@code newVersion}.
    *
-   * <p>Each ranged change is converted to char offsets with the line table of the text as it is
-   * at that point, described to the tree with {@link Tree#edit}, then applied to the text. After
-   * the last change the text is re-parsed once, reusing the edited tree; tree-sitter accepts any
-   * number of edits before a re-parse. A change that replaces the whole text, or a failure while
-   * editing the tree, leads to a parse from scratch instead. Positions outside the text are
-   * clamped and logged.
+   * <p>Each ranged change is converted to char offsets with the line table of the text as it is at
+   * that point, described to the tree with {@link Tree#edit}, then applied to the text. After the
+   * last change the text is re-parsed once, reusing the edited tree; tree-sitter accepts any number
+   * of edits before a re-parse. A change that replaces the whole text, or a failure while editing
+   * the tree, leads to a parse from scratch instead. Positions outside the text are clamped and
+   * logged.
    */
   public void apply(int newVersion, List<ContentChange> changes, PositionEncoding encoding) {
     if (newVersion <= version) {
       LOG.warning(
-          () -> "Applying version " + newVersion + " of " + uri + " after version " + version
-              + "; versions should increase");
+          () ->
+              "Applying version "
+                  + newVersion
+                  + " of "
+                  + uri
+                  + " after version "
+                  + version
+                  + "; versions should increase");
     }
     boolean incremental = true;
     for (ContentChange change : changes) {
@@ -117,7 +122,8 @@ public final class TextDocument implements AutoCloseable {
     int start = resolve(range.startLine(), range.startCharacter(), encoding, "start");
     int end = resolve(range.endLine(), range.endCharacter(), encoding, "end");
     if (end < start) {
-      LOG.warning(() -> "Change range " + range + " of " + uri + " ends before it starts; swapping");
+      LOG.warning(
+          () -> "Change range " + range + " of " + uri + " ends before it starts; swapping");
       int swap = start;
       start = end;
       end = swap;
@@ -132,9 +138,24 @@ public final class TextDocument implements AutoCloseable {
     PositionEncoding.Resolved resolved = encoding.offset(source, line, character);
     if (resolved.clamped()) {
       LOG.warning(
-          () -> "Clamped change " + which + " " + line + ":" + character + " (" + encoding.id()
-              + ") of " + uri + " version " + version + " to char " + resolved.offset()
-              + "; the text has " + source.lineCount() + " lines");
+          () ->
+              "Clamped change "
+                  + which
+                  + " "
+                  + line
+                  + ":"
+                  + character
+                  + " ("
+                  + encoding.id()
+                  + ") of "
+                  + uri
+                  + " version "
+                  + version
+                  + " to char "
+                  + resolved.offset()
+                  + "; the text has "
+                  + source.lineCount()
+                  + " lines");
     }
     return resolved.offset();
   }
@@ -157,8 +178,10 @@ public final class TextDocument implements AutoCloseable {
       tree.edit(edit);
       return true;
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Failed to edit the tree of " + uri + " with " + edit
-          + "; parsing from scratch", e);
+      LOG.log(
+          Level.WARNING,
+          "Failed to edit the tree of " + uri + " with " + edit + "; parsing from scratch",
+          e);
       return false;
     }
   }
@@ -178,14 +201,21 @@ public final class TextDocument implements AutoCloseable {
         if (isConsistent(tree, text)) {
           return;
         }
-        LOG.warning(() -> "The re-parsed tree of " + uri + " version " + version
-            + " does not match its text; parsing from scratch");
+        LOG.warning(
+            () ->
+                "The re-parsed tree of "
+                    + uri
+                    + " version "
+                    + version
+                    + " does not match its text; parsing from scratch");
         tree.close();
         tree = null;
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Incremental parse of " + uri + " version " + version
-          + " failed; parsing from scratch", e);
+      LOG.log(
+          Level.WARNING,
+          "Incremental parse of " + uri + " version " + version + " failed; parsing from scratch",
+          e);
     } finally {
       if (old != null) {
         old.close();

@@ -6,10 +6,10 @@ import java.util.Arrays;
 /**
  * Maps char indexes to tree-sitter points for a text parsed as UTF-16LE.
  *
- * <p>tree-sitter counts rows by {@code \n} alone, so a lone {@code \r} does not start a row and
- * the {@code \r} of {@code \r\n} is the last column of its row; columns are bytes, two per UTF-16
- * code unit. These rows differ from the protocol's lines, which is why this table is separate
- * from {@link dev.tlsguard.parse.SourceText}.
+ * <p>tree-sitter counts rows by {@code \n} alone, so a lone {@code \r} does not start a row and the
+ * {@code \r} of {@code \r\n} is the last column of its row; columns are bytes, two per UTF-16 code
+ * unit. These rows differ from the protocol's lines, which is why this table is separate from
+ * {@link dev.tlsguard.parse.SourceText}.
  */
 final class TreePoints {
   private final int[] newlines;

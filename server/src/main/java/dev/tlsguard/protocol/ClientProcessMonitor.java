@@ -13,8 +13,8 @@ final class ClientProcessMonitor {
   private ClientProcessMonitor() {}
 
   /**
-   * Runs {@code onExit} when process {@code pid} ends, or at once when no such process exists.
-   * Does nothing when {@code pid} is null, which a client sends when it has no process.
+   * Runs {@code onExit} when process {@code pid} ends, or at once when no such process exists. Does
+   * nothing when {@code pid} is null, which a client sends when it has no process.
    */
   static void watch(Integer pid, Runnable onExit) {
     if (pid == null) {
@@ -27,9 +27,13 @@ final class ClientProcessMonitor {
       return;
     }
     LOG.info(() -> "Watching client process " + pid);
-    process.get().onExit().thenRun(() -> {
-      LOG.warning(() -> "Client process " + pid + " ended; exiting");
-      onExit.run();
-    });
+    process
+        .get()
+        .onExit()
+        .thenRun(
+            () -> {
+              LOG.warning(() -> "Client process " + pid + " ended; exiting");
+              onExit.run();
+            });
   }
 }

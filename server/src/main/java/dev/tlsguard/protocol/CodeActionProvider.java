@@ -26,8 +26,8 @@ import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
- * Builds the code actions of one analysed document version: a quick fix per fix of each finding
- * in the requested range, fix-all, and adding or removing suppression comments.
+ * Builds the code actions of one analysed document version: a quick fix per fix of each finding in
+ * the requested range, fix-all, and adding or removing suppression comments.
  *
  * <p>Every action carries its edit, so clients without {@code codeAction/resolve} can apply it.
  * Must run on the document's owner thread, because it reads the tree.
@@ -137,10 +137,10 @@ final class CodeActionProvider {
   }
 
   /**
-   * Returns one action that applies the first safe fix of every finding. A fix whose edits
-   * overlap an edit already taken is left out; it can be applied after the others, by running
-   * fix-all again. Edits that are exact duplicates, such as the same import added by two fixes,
-   * are applied once.
+   * Returns one action that applies the first safe fix of every finding. A fix whose edits overlap
+   * an edit already accepted is left out; it can be applied after the others, by running fix-all
+   * again. Edits that are exact duplicates, such as the same import added by two fixes, are applied
+   * once.
    */
   Optional<CodeAction> fixAll() {
     List<Fix> fixes =
@@ -150,29 +150,31 @@ final class CodeActionProvider {
             .filter(fix -> !fix.edits().isEmpty())
             .sorted(Comparator.comparingInt(fix -> fix.edits().getFirst().start()))
             .toList();
-    Set<TextEdit> taken = new LinkedHashSet<>();
+    Set<TextEdit> accepted = new LinkedHashSet<>();
     for (Fix fix : fixes) {
-      List<TextEdit> fresh = fix.edits().stream().filter(e -> !taken.contains(e)).toList();
-      if (fresh.stream().noneMatch(edit -> overlapsAny(edit, taken))) {
-        taken.addAll(fresh);
+      List<TextEdit> fresh = fix.edits().stream().filter(e -> !accepted.contains(e)).toList();
+      if (fresh.stream().noneMatch(edit -> overlapsAny(edit, accepted))) {
+        accepted.addAll(fresh);
       }
     }
-    if (taken.isEmpty()) {
+    if (accepted.isEmpty()) {
       return Optional.empty();
     }
     List<TextEdit> edits =
-        taken.stream().sorted(Comparator.comparingInt(TextEdit::start)).toList();
+        accepted.stream().sorted(Comparator.comparingInt(TextEdit::start)).toList();
     CodeAction action = new CodeAction("Fix all safe tlsguard findings");
     action.setKind(TlsGuardLanguageServer.FIX_ALL_KIND);
     action.setEdit(edit(edits));
     return Optional.of(action);
   }
 
-  private static boolean overlapsAny(TextEdit edit, Set<TextEdit> taken) {
-    for (TextEdit other : taken) {
+  private static boolean overlapsAny(TextEdit edit, Set<TextEdit> accepted) {
+    for (TextEdit other : accepted) {
       boolean overlaps = edit.start() < other.end() && other.start() < edit.end();
       boolean sameInsertionPoint =
-          edit.start() == edit.end() && other.start() == other.end() && edit.start() == other.start();
+          edit.start() == edit.end()
+              && other.start() == other.end()
+              && edit.start() == other.start();
       if (overlaps || sameInsertionPoint) {
         return true;
       }

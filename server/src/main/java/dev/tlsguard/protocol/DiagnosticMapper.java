@@ -24,6 +24,7 @@ import org.eclipse.lsp4j.Range;
 final class DiagnosticMapper {
   /** The {@code source} field of every diagnostic. */
   static final String SOURCE = "tlsguard";
+
   /** The code of the diagnostic that reports a failed analysis. */
   static final String ANALYSIS_FAILED_CODE = "tlsguard/analysis-failed";
 
@@ -37,8 +38,9 @@ final class DiagnosticMapper {
       diagnostics.add(failureDiagnostic(result.failure().get()));
     }
     for (Finding finding : result.analysis().findings()) {
-      diagnostics.add(diagnostic(result.snapshot().uri(), result.snapshot().source(), finding,
-          settings, features));
+      diagnostics.add(
+          diagnostic(
+              result.snapshot().uri(), result.snapshot().source(), finding, settings, features));
     }
     return diagnostics;
   }
@@ -54,8 +56,8 @@ final class DiagnosticMapper {
             severity(finding.severity()),
             SOURCE,
             Finding.RULE_ID);
-    ruleUrl(settings).ifPresent(
-        url -> diagnostic.setCodeDescription(new DiagnosticCodeDescription(url)));
+    ruleUrl(settings)
+        .ifPresent(url -> diagnostic.setCodeDescription(new DiagnosticCodeDescription(url)));
     diagnostic.setData(data(source, finding, encoding));
     if (features.relatedInformation() && finding.sink().isPresent()) {
       Finding.Sink sink = finding.sink().get();
@@ -129,7 +131,8 @@ final class DiagnosticMapper {
     Diagnostic diagnostic =
         new Diagnostic(
             new Range(new Position(0, 0), new Position(0, 0)),
-            "tlsguard failed to analyse this file (" + failure
+            "tlsguard failed to analyse this file ("
+                + failure
                 + "); its findings are unknown, see the server log",
             DiagnosticSeverity.Warning,
             SOURCE,

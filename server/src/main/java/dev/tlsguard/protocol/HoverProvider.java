@@ -38,7 +38,8 @@ final class HoverProvider {
     Finding first = covering.getFirst();
     Hover hover =
         new Hover(
-            new MarkupContent(markdown ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, text.toString()),
+            new MarkupContent(
+                markdown ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, text.toString()),
             Ranges.range(source, first.start(), first.end(), features.encoding()));
     return Optional.of(hover);
   }
@@ -46,15 +47,19 @@ final class HoverProvider {
   private static String explain(Finding finding, Settings settings, boolean markdown) {
     StringBuilder text = new StringBuilder();
     String protocol = finding.protocol().displayName();
-    text.append(markdown ? "**Insecure SSL/TLS protocol: " + protocol + "**" : "Insecure SSL/TLS protocol: " + protocol)
+    text.append(
+            markdown
+                ? "**Insecure SSL/TLS protocol: " + protocol + "**"
+                : "Insecure SSL/TLS protocol: " + protocol)
         .append(" (")
         .append(markdown ? "`" + finding.kind().id() + "`" : finding.kind().id())
         .append(")\n\n")
         .append(finding.message())
         .append("\n\n")
-        .append(finding.protocol().isSsl()
-            ? protocol + " is broken: attackers can decrypt or tamper with its traffic."
-            : protocol + " is deprecated (RFC 8996) and lacks modern cipher suites.");
+        .append(
+            finding.protocol().isSsl()
+                ? protocol + " is broken: attackers can decrypt or tamper with its traffic."
+                : protocol + " is deprecated (RFC 8996) and lacks modern cipher suites.");
     List<Fix> fixes = finding.fixes();
     if (!fixes.isEmpty()) {
       text.append("\n\nFix:");
@@ -67,7 +72,10 @@ final class HoverProvider {
     Optional<String> url = DiagnosticMapper.ruleUrl(settings);
     if (url.isPresent()) {
       text.append("\n\n")
-          .append(markdown ? "[" + Finding.RULE_ID + "](" + url.get() + ")" : Finding.RULE_ID + ": " + url.get());
+          .append(
+              markdown
+                  ? "[" + Finding.RULE_ID + "](" + url.get() + ")"
+                  : Finding.RULE_ID + ": " + url.get());
     } else {
       text.append("\n\nRule: ").append(Finding.RULE_ID);
     }

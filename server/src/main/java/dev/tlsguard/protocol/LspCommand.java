@@ -29,9 +29,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code tlsguard lsp}: runs the language server over stdin and stdout.
  *
- * <p>stdout carries only protocol messages: the real stdout is captured once at start and
- * {@link System#out} is redirected to stderr, so a stray print cannot corrupt the stream. Logs go
- * to stderr, which editors show in their output channel, and to {@code --log-file} when given.
+ * <p>stdout carries only protocol messages: the real stdout is captured once at start and {@link
+ * System#out} is redirected to stderr, so a stray print cannot corrupt the stream. Logs go to
+ * stderr, which editors show in their output channel, and to {@code --log-file} when given.
  */
 @Command(
     name = "lsp",
@@ -42,17 +42,20 @@ public final class LspCommand implements Callable<Integer> {
 
   @Option(
       names = "--stdio",
-      description = "Talk over stdin and stdout (the default and only transport; accepted "
-          + "because editors add it).")
+      description =
+          "Talk over stdin and stdout (the default and only transport; accepted "
+              + "because editors add it).")
   boolean stdio;
 
-  @Option(names = "--log-file", paramLabel = "PATH",
-      description = "Also append logs to this file.")
+  @Option(names = "--log-file", paramLabel = "PATH", description = "Also append logs to this file.")
   Path logFile;
 
-  @Option(names = "--log-level", paramLabel = "LEVEL",
-      description = "Log level: off, error, warn, info, debug or trace (default: info, or "
-          + "TLSGUARD_LOG when set).")
+  @Option(
+      names = "--log-level",
+      paramLabel = "LEVEL",
+      description =
+          "Log level: off, error, warn, info, debug or trace (default: info, or "
+              + "TLSGUARD_LOG when set).")
   String logLevel;
 
   @Override
@@ -63,9 +66,7 @@ public final class LspCommand implements Callable<Integer> {
     return run(System.in, protocolOut);
   }
 
-  /**
-   * Serves one client on {@code in} and {@code out} until it exits, and returns the exit code.
-   */
+  /** Serves one client on {@code in} and {@code out} until it exits, and returns the exit code. */
   static int run(InputStream in, OutputStream out) throws InterruptedException {
     TlsGuardLanguageServer server =
         new TlsGuardLanguageServer(LspCommand::ruleAnalyzer, defaultRulesBaseUrl());
@@ -79,16 +80,19 @@ public final class LspCommand implements Callable<Integer> {
             .create();
     server.connect(launcher.getRemoteProxy());
     Future<Void> listening = launcher.startListening();
-    Thread watcher = new Thread(() -> {
-      try {
-        listening.get();
-      } catch (ExecutionException e) {
-        LOG.log(Level.WARNING, "Reading protocol messages failed", e.getCause());
-      } catch (InterruptedException | java.util.concurrent.CancellationException e) {
-        LOG.fine("Stopped waiting for the input stream");
-      }
-      server.inputClosed();
-    }, "tlsguard-input-watcher");
+    Thread watcher =
+        new Thread(
+            () -> {
+              try {
+                listening.get();
+              } catch (ExecutionException e) {
+                LOG.log(Level.WARNING, "Reading protocol messages failed", e.getCause());
+              } catch (InterruptedException | java.util.concurrent.CancellationException e) {
+                LOG.fine("Stopped waiting for the input stream");
+              }
+              server.inputClosed();
+            },
+            "tlsguard-input-watcher");
     watcher.setDaemon(true);
     watcher.start();
     LOG.info("tlsguard language server started");
@@ -111,10 +115,13 @@ public final class LspCommand implements Callable<Integer> {
    */
   static Optional<String> defaultRulesBaseUrl() {
     try {
-      Path location = Path.of(LspCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path location =
+          Path.of(LspCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       Path root = location.getParent() == null ? null : location.getParent().getParent();
-      Path rules = root == null || root.getParent() == null
-          ? null : root.getParent().resolve("docs").resolve("rules");
+      Path rules =
+          root == null || root.getParent() == null
+              ? null
+              : root.getParent().resolve("docs").resolve("rules");
       if (rules != null && Files.isDirectory(rules)) {
         return Optional.of(rules.toUri().toString());
       }
@@ -126,8 +133,10 @@ public final class LspCommand implements Callable<Integer> {
 
   private void configureLogging() throws IOException {
     String fromEnvironment = System.getenv("TLSGUARD_LOG");
-    String name = logLevel != null ? logLevel
-        : fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment : "info";
+    String name =
+        logLevel != null
+            ? logLevel
+            : fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment : "info";
     LoggingSetup.configure(LoggingSetup.parseLevel(name));
     if (logFile != null) {
       FileHandler handler = new FileHandler(logFile.toString(), true);

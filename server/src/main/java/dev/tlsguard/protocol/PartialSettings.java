@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Settings from one source, where every absent field leaves the value of a lower-precedence
- * source in place.
+ * Settings from one source, where every absent field leaves the value of a lower-precedence source
+ * in place.
  *
  * @param protocols the protocols to report
  * @param severity severities per finding kind; merged key by key

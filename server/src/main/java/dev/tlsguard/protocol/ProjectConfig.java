@@ -21,8 +21,8 @@ import org.tomlj.TomlTable;
  * Finds and reads the {@code [tool.tlsguard]} table of the nearest {@code pyproject.toml}.
  *
  * <p>The nearest file is the first {@code pyproject.toml} with a {@code [tool.tlsguard]} table in
- * the file's folder or one of its parents. Parsed files are cached by path and modification
- * time, so an edited file is read again even when the client cannot watch files.
+ * the file's folder or one of its parents. Parsed files are cached by path and modification time,
+ * so an edited file is read again even when the client cannot watch files.
  */
 final class ProjectConfig {
   private static final Logger LOG = Logger.getLogger(ProjectConfig.class.getName());
@@ -83,8 +83,12 @@ final class ProjectConfig {
       return Optional.empty();
     }
     if (toml.hasErrors()) {
-      String message = "Invalid TOML in " + path + ": " + toml.errors().getFirst()
-          + "; its [tool.tlsguard] settings are ignored until it is fixed";
+      String message =
+          "Invalid TOML in "
+              + path
+              + ": "
+              + toml.errors().getFirst()
+              + "; its [tool.tlsguard] settings are ignored until it is fixed";
       LOG.warning(message);
       problemSink.accept(message);
       return Optional.empty();
@@ -95,10 +99,11 @@ final class ProjectConfig {
     }
     List<String> problems = new ArrayList<>();
     PartialSettings settings = SettingsParser.fromToml(table, problems, path.toString());
-    problems.forEach(problem -> {
-      LOG.warning(problem);
-      problemSink.accept(problem);
-    });
+    problems.forEach(
+        problem -> {
+          LOG.warning(problem);
+          problemSink.accept(problem);
+        });
     LOG.info(() -> "Read [tool.tlsguard] settings from " + path);
     return Optional.of(settings);
   }

@@ -22,9 +22,9 @@ import org.tomlj.TomlTable;
 /**
  * Reads settings from the JSON an editor sends and from a {@code [tool.tlsguard]} TOML table.
  *
- * <p>Keys may be written in camelCase ({@code fixPreference}, as editors do) or kebab-case
- * ({@code fix-preference}, as {@code pyproject.toml} tools do). An invalid value is reported in
- * {@code problems} and leaves that key unset, so one typo does not discard the other settings.
+ * <p>Keys may be written in camelCase ({@code fixPreference}, as editors do) or kebab-case ({@code
+ * fix-preference}, as {@code pyproject.toml} tools do). An invalid value is reported in {@code
+ * problems} and leaves that key unset, so one typo does not discard the other settings.
  */
 public final class SettingsParser {
   private SettingsParser() {}
@@ -169,8 +169,8 @@ public final class SettingsParser {
       if (type.isInstance(value)) {
         return Optional.of(type.cast(value));
       }
-      problems.add("Invalid value " + value + " for '" + key + "' in " + where + "; expected "
-          + expected);
+      problems.add(
+          "Invalid value " + value + " for '" + key + "' in " + where + "; expected " + expected);
       return Optional.empty();
     }
 
@@ -191,8 +191,12 @@ public final class SettingsParser {
       for (String name : strings(items).orElse(List.of())) {
         Optional<Protocol> protocol = parseProtocol(name);
         if (protocol.isEmpty()) {
-          problems.add("Invalid protocol '" + name + "' in " + where
-              + "; expected SSLv2, SSLv3, TLSv1 or TLSv1.1");
+          problems.add(
+              "Invalid protocol '"
+                  + name
+                  + "' in "
+                  + where
+                  + "; expected SSLv2, SSLv3, TLSv1 or TLSv1.1");
           return Optional.empty();
         }
         result.add(protocol.get());
@@ -205,8 +209,8 @@ public final class SettingsParser {
       for (Map.Entry<String, Object> entry : table.entrySet()) {
         Optional<FindingKind> kind = FindingKind.fromId(entry.getKey());
         if (kind.isEmpty()) {
-          problems.add("Unknown finding kind '" + entry.getKey() + "' under 'severity' in "
-              + where);
+          problems.add(
+              "Unknown finding kind '" + entry.getKey() + "' under 'severity' in " + where);
           continue;
         }
         try {
@@ -222,8 +226,8 @@ public final class SettingsParser {
       try {
         return Optional.of(FixPreference.valueOf(name.trim().toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        problems.add("Invalid fix preference '" + name + "' in " + where
-            + "; expected minimal or modern");
+        problems.add(
+            "Invalid fix preference '" + name + "' in " + where + "; expected minimal or modern");
         return Optional.empty();
       }
     }

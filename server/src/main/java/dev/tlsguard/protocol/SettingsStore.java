@@ -18,9 +18,9 @@ import java.util.logging.Logger;
  * Merges the settings sources and tracks the workspace folders.
  *
  * <p>Precedence, lowest first: built-in defaults, {@code initializationOptions}, the client's
- * {@code tlsguard} section for the whole workspace, the client's section for the document's
- * folder, then {@code [tool.tlsguard]} in the nearest {@code pyproject.toml}. The project file
- * wins because it is shared by everyone who works on the code.
+ * {@code tlsguard} section for the whole workspace, the client's section for the document's folder,
+ * then {@code [tool.tlsguard]} in the nearest {@code pyproject.toml}. The project file wins because
+ * it is shared by everyone who works on the code.
  */
 final class SettingsStore {
   private static final Logger LOG = Logger.getLogger(SettingsStore.class.getName());
@@ -110,18 +110,20 @@ final class SettingsStore {
   }
 
   /**
-   * Returns whether {@code uri} matches an exclude pattern. Patterns are globs matched against
-   * the path relative to its workspace folder (or the absolute path outside any folder); a
-   * pattern without {@code /} also matches any single folder or file name on that path.
+   * Returns whether {@code uri} matches an exclude pattern. Patterns are globs matched against the
+   * path relative to its workspace folder (or the absolute path outside any folder); a pattern
+   * without {@code /} also matches any single folder or file name on that path.
    */
   boolean isExcluded(String uri, Settings settings) {
     Optional<Path> path = toPath(uri);
     if (path.isEmpty() || settings.exclude().isEmpty()) {
       return false;
     }
-    Path relative = folderOf(uri).flatMap(SettingsStore::toPath)
-        .map(folder -> folder.relativize(path.get()))
-        .orElse(path.get());
+    Path relative =
+        folderOf(uri)
+            .flatMap(SettingsStore::toPath)
+            .map(folder -> folder.relativize(path.get()))
+            .orElse(path.get());
     for (String pattern : settings.exclude()) {
       PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
       if (matcher.matches(relative)) {

@@ -55,8 +55,12 @@ final class Suppressions {
                     .filter(kind -> !kind.isEmpty())
                     .toList();
         markers.add(
-            new Marker(comment, matcher.start(), matcher.end(),
-                matcher.group(1) == null ? -1 : matcher.start(1), kinds));
+            new Marker(
+                comment,
+                matcher.start(),
+                matcher.end(),
+                matcher.group(1) == null ? -1 : matcher.start(1),
+                kinds));
       }
     }
     return markers;
@@ -92,8 +96,8 @@ final class Suppressions {
   }
 
   /**
-   * Returns the edit that removes {@code marker}: the whole comment with the spaces before it
-   * when the marker leads the comment, otherwise the marker and the spaces before it.
+   * Returns the edit that removes {@code marker}: the whole comment with the spaces before it when
+   * the marker leads the comment, otherwise the marker and the spaces before it.
    */
   static TextEdit remove(SourceText source, Marker marker) {
     String text = source.text();

@@ -42,13 +42,14 @@ import org.eclipse.lsp4j.services.LanguageServer;
 /**
  * The tlsguard language server: lifecycle, capability negotiation and tracing.
  *
- * <p>LSP4J calls every method on its single reader thread, so handlers here and in the two
- * services only record state or enqueue work on document workers and executors. The exit code
- * is published through {@link #exitCode()}: 0 when {@code exit} follows {@code shutdown}, 1 when
- * {@code exit} comes without it, the input ends first, or the client process dies.
+ * <p>LSP4J calls every method on its single reader thread, so handlers here and in the two services
+ * only record state or enqueue work on document workers and executors. The exit code is published
+ * through {@link #exitCode()}: 0 when {@code exit} follows {@code shutdown}, 1 when {@code exit}
+ * comes without it, the input ends first, or the client process dies.
  */
 public final class TlsGuardLanguageServer implements LanguageServer, LanguageClientAware {
   private static final Logger LOG = Logger.getLogger(TlsGuardLanguageServer.class.getName());
+
   /** The code action kind of fix-all. */
   static final String FIX_ALL_KIND = CodeActionKind.SourceFixAll + ".tlsguard";
 
@@ -71,10 +72,11 @@ public final class TlsGuardLanguageServer implements LanguageServer, LanguageCli
   }
 
   /**
-   * Creates a server that analyses with {@code analyzer} and links diagnostics to rule pages
-   * under {@code defaultRulesBaseUrl} unless settings say otherwise.
+   * Creates a server that analyses with {@code analyzer} and links diagnostics to rule pages under
+   * {@code defaultRulesBaseUrl} unless the {@code rulesBaseUrl} setting overrides it.
    */
-  public TlsGuardLanguageServer(DocumentAnalyzerFactory analyzer, Optional<String> defaultRulesBaseUrl) {
+  public TlsGuardLanguageServer(
+      DocumentAnalyzerFactory analyzer, Optional<String> defaultRulesBaseUrl) {
     this.analysisExecutor = Executors.newFixedThreadPool(2, threads("tlsguard-analysis"));
     this.backgroundExecutor = Executors.newSingleThreadExecutor(threads("tlsguard-background"));
     this.settings = new SettingsStore(defaultRulesBaseUrl, this::showProblem);
@@ -111,11 +113,17 @@ public final class TlsGuardLanguageServer implements LanguageServer, LanguageCli
     ClientProcessMonitor.watch(params.getProcessId(), () -> exit(1, "the client process ended"));
     state = State.RUNNING;
     LOG.info(
-        () -> "Initialized for " + clientName(params) + " with position encoding "
-            + features.encoding().id() + ", " + (features.pullDiagnostics() ? "pull" : "push")
-            + " diagnostics");
+        () ->
+            "Initialized for "
+                + clientName(params)
+                + " with position encoding "
+                + features.encoding().id()
+                + ", "
+                + (features.pullDiagnostics() ? "pull" : "push")
+                + " diagnostics");
     return CompletableFuture.completedFuture(
-        new InitializeResult(capabilities(), new ServerInfo("tlsguard", VersionProvider.version())));
+        new InitializeResult(
+            capabilities(), new ServerInfo("tlsguard", VersionProvider.version())));
   }
 
   @Override
@@ -190,7 +198,8 @@ public final class TlsGuardLanguageServer implements LanguageServer, LanguageCli
   void requireRunning() {
     if (state == State.CREATED) {
       throw new ResponseErrorException(
-          new ResponseError(ResponseErrorCode.ServerNotInitialized, "The server is not initialized", null));
+          new ResponseError(
+              ResponseErrorCode.ServerNotInitialized, "The server is not initialized", null));
     }
     if (state == State.SHUT_DOWN) {
       throw new ResponseErrorException(
@@ -289,10 +298,11 @@ public final class TlsGuardLanguageServer implements LanguageServer, LanguageCli
     JsonElement section = object.has("tlsguard") ? object.get("tlsguard") : object;
     List<String> problems = new ArrayList<>();
     PartialSettings parsed = SettingsParser.fromJson(section, problems);
-    problems.forEach(problem -> {
-      LOG.warning(problem);
-      showProblem(problem);
-    });
+    problems.forEach(
+        problem -> {
+          LOG.warning(problem);
+          showProblem(problem);
+        });
     return parsed;
   }
 

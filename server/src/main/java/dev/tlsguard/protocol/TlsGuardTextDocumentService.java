@@ -308,7 +308,8 @@ public final class TlsGuardTextDocumentService implements TextDocumentService {
     String uri = result.snapshot().uri();
     int version = result.snapshot().version();
     if (server.features().pullDiagnostics()) {
-      server.logTrace("Analysed " + uri + " version " + version,
+      server.logTrace(
+          "Analysed " + uri + " version " + version,
           result.analysis().findings().size() + " findings");
       return;
     }

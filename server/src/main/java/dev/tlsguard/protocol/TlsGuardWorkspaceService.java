@@ -36,6 +36,7 @@ import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.WorkDoneProgressBegin;
 import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
 import org.eclipse.lsp4j.WorkDoneProgressEnd;
+import org.eclipse.lsp4j.WorkDoneProgressNotification;
 import org.eclipse.lsp4j.WorkDoneProgressReport;
 import org.eclipse.lsp4j.WorkspaceDiagnosticParams;
 import org.eclipse.lsp4j.WorkspaceDiagnosticReport;
@@ -44,7 +45,6 @@ import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.WorkspaceFullDocumentDiagnosticReport;
 import org.eclipse.lsp4j.WorkspaceUnchangedDocumentDiagnosticReport;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
-import org.eclipse.lsp4j.WorkDoneProgressNotification;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
@@ -185,9 +185,9 @@ public final class TlsGuardWorkspaceService implements WorkspaceService {
   }
 
   /**
-   * Scans the workspace and completes {@code result} when some report is new or changed. When
-   * every file is unchanged the request is held until a file or setting changes, because clients
-   * ask again as soon as a workspace report arrives.
+   * Scans the workspace and completes {@code result} when some report is new or changed. When every
+   * file is unchanged the request is held until a file or setting changes, because clients ask
+   * again as soon as a workspace report arrives.
    */
   private void attemptReport(
       WorkspaceDiagnosticParams params,
@@ -195,23 +195,28 @@ public final class TlsGuardWorkspaceService implements WorkspaceService {
       boolean first) {
     CompletableFuture<Void> signal = changeSignal;
     try {
-      server.backgroundExecutor().execute(() -> {
-        if (result.isDone()) {
-          return;
-        }
-        if (!server.isRunning()) {
-          result.complete(new WorkspaceDiagnosticReport(List.of()));
-          return;
-        }
-        List<WorkspaceDocumentDiagnosticReport> items =
-            scanReport(params, first, result::isCancelled);
-        boolean changed = items.stream().anyMatch(WorkspaceDocumentDiagnosticReport::isLeft);
-        if (changed || (first && params.getPreviousResultIds().isEmpty() && !items.isEmpty())) {
-          result.complete(new WorkspaceDiagnosticReport(items));
-        } else {
-          signal.thenRun(() -> attemptReport(params, result, false));
-        }
-      });
+      server
+          .backgroundExecutor()
+          .execute(
+              () -> {
+                if (result.isDone()) {
+                  return;
+                }
+                if (!server.isRunning()) {
+                  result.complete(new WorkspaceDiagnosticReport(List.of()));
+                  return;
+                }
+                List<WorkspaceDocumentDiagnosticReport> items =
+                    scanReport(params, first, result::isCancelled);
+                boolean changed =
+                    items.stream().anyMatch(WorkspaceDocumentDiagnosticReport::isLeft);
+                if (changed
+                    || (first && params.getPreviousResultIds().isEmpty() && !items.isEmpty())) {
+                  result.complete(new WorkspaceDiagnosticReport(items));
+                } else {
+                  signal.thenRun(() -> attemptReport(params, result, false));
+                }
+              });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       result.complete(new WorkspaceDiagnosticReport(List.of()));
     }
@@ -224,8 +229,7 @@ public final class TlsGuardWorkspaceService implements WorkspaceService {
       previous.put(id.getUri(), id.getValue());
     }
     // A token ends with its first end notification, so a held request reports progress once.
-    Progress progress =
-        new Progress(first ? params.getWorkDoneToken() : null, server.client());
+    Progress progress = new Progress(first ? params.getWorkDoneToken() : null, server.client());
     List<WorkspaceDocumentDiagnosticReport> items = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     List<Path> files =
@@ -236,19 +240,24 @@ public final class TlsGuardWorkspaceService implements WorkspaceService {
     try (PythonParser parser = new PythonParser()) {
       for (int i = 0; i < files.size() && !cancelled.getAsBoolean(); i++) {
         progress.report(i, files.size());
-        scanner.analyze(files.get(i), parser).ifPresent(report -> {
-          seen.add(report.uri());
-          if (report.resultId().equals(previous.get(report.uri()))) {
-            items.add(new WorkspaceDocumentDiagnosticReport(
-                new WorkspaceUnchangedDocumentDiagnosticReport(
-                    report.resultId(), report.uri(), null)));
-          } else {
-            WorkspaceFullDocumentDiagnosticReport full =
-                new WorkspaceFullDocumentDiagnosticReport(report.diagnostics(), report.uri(), null);
-            full.setResultId(report.resultId());
-            items.add(new WorkspaceDocumentDiagnosticReport(full));
-          }
-        });
+        scanner
+            .analyze(files.get(i), parser)
+            .ifPresent(
+                report -> {
+                  seen.add(report.uri());
+                  if (report.resultId().equals(previous.get(report.uri()))) {
+                    items.add(
+                        new WorkspaceDocumentDiagnosticReport(
+                            new WorkspaceUnchangedDocumentDiagnosticReport(
+                                report.resultId(), report.uri(), null)));
+                  } else {
+                    WorkspaceFullDocumentDiagnosticReport full =
+                        new WorkspaceFullDocumentDiagnosticReport(
+                            report.diagnostics(), report.uri(), null);
+                    full.setResultId(report.resultId());
+                    items.add(new WorkspaceDocumentDiagnosticReport(full));
+                  }
+                });
       }
     } finally {
       progress.end(files.size() + " Python files analysed");
@@ -256,8 +265,9 @@ public final class TlsGuardWorkspaceService implements WorkspaceService {
     // Files reported before that are gone, excluded or no longer in workspace mode get cleared.
     for (String uri : previous.keySet()) {
       if (!seen.contains(uri) && !server.getTextDocumentService().isOpen(uri)) {
-        items.add(new WorkspaceDocumentDiagnosticReport(
-            new WorkspaceFullDocumentDiagnosticReport(List.of(), uri, null)));
+        items.add(
+            new WorkspaceDocumentDiagnosticReport(
+                new WorkspaceFullDocumentDiagnosticReport(List.of(), uri, null)));
       }
     }
     return items;
@@ -278,11 +288,16 @@ public final class TlsGuardWorkspaceService implements WorkspaceService {
     try (PythonParser parser = new PythonParser()) {
       for (int i = 0; i < files.size() && server.isRunning(); i++) {
         progress.report(i, files.size());
-        scanner.analyze(files.get(i), parser).ifPresent(report -> {
-          published.add(report.uri());
-          server.client().publishDiagnostics(
-              new PublishDiagnosticsParams(report.uri(), report.diagnostics()));
-        });
+        scanner
+            .analyze(files.get(i), parser)
+            .ifPresent(
+                report -> {
+                  published.add(report.uri());
+                  server
+                      .client()
+                      .publishDiagnostics(
+                          new PublishDiagnosticsParams(report.uri(), report.diagnostics()));
+                });
       }
     } finally {
       progress.end(files.size() + " Python files analysed");
@@ -311,11 +326,15 @@ public final class TlsGuardWorkspaceService implements WorkspaceService {
       return;
     }
     try (PythonParser parser = new PythonParser()) {
-      scanner.analyze(path.get(), parser).ifPresent(report -> {
-        pushedUris.add(uri);
-        server.client().publishDiagnostics(
-            new PublishDiagnosticsParams(uri, report.diagnostics()));
-      });
+      scanner
+          .analyze(path.get(), parser)
+          .ifPresent(
+              report -> {
+                pushedUris.add(uri);
+                server
+                    .client()
+                    .publishDiagnostics(new PublishDiagnosticsParams(uri, report.diagnostics()));
+              });
     }
   }
 
@@ -331,47 +350,62 @@ public final class TlsGuardWorkspaceService implements WorkspaceService {
       item.setSection(SECTION);
       items.add(item);
     }
-    return server.client().configuration(new ConfigurationParams(items)).thenAccept(values -> {
-      List<String> problems = new ArrayList<>();
-      PartialSettings globalSettings =
-          SettingsParser.fromJson(values.isEmpty() ? null : json(values.get(0)), problems);
-      Map<String, PartialSettings> perFolder = new HashMap<>();
-      for (int i = 0; i < folders.size() && i + 1 < values.size(); i++) {
-        perFolder.put(folders.get(i), SettingsParser.fromJson(json(values.get(i + 1)), problems));
-      }
-      reportProblems(problems);
-      server.settings().setClientSettings(globalSettings, perFolder);
-      LOG.info(() -> "Applied the client's tlsguard settings for " + folders.size() + " folders");
-    });
+    return server
+        .client()
+        .configuration(new ConfigurationParams(items))
+        .thenAccept(
+            values -> {
+              List<String> problems = new ArrayList<>();
+              PartialSettings globalSettings =
+                  SettingsParser.fromJson(values.isEmpty() ? null : json(values.get(0)), problems);
+              Map<String, PartialSettings> perFolder = new HashMap<>();
+              for (int i = 0; i < folders.size() && i + 1 < values.size(); i++) {
+                perFolder.put(
+                    folders.get(i), SettingsParser.fromJson(json(values.get(i + 1)), problems));
+              }
+              reportProblems(problems);
+              server.settings().setClientSettings(globalSettings, perFolder);
+              LOG.info(
+                  () ->
+                      "Applied the client's tlsguard settings for " + folders.size() + " folders");
+            });
   }
 
   private void registerCapabilities() {
     List<Registration> registrations = new ArrayList<>();
     if (server.features().dynamicConfigurationChange()) {
-      registrations.add(new Registration(UUID.randomUUID().toString(),
-          "workspace/didChangeConfiguration", new JsonObject()));
+      registrations.add(
+          new Registration(
+              UUID.randomUUID().toString(), "workspace/didChangeConfiguration", new JsonObject()));
     }
     if (server.features().dynamicWatchedFiles()) {
-      registrations.add(new Registration(UUID.randomUUID().toString(),
-          "workspace/didChangeWatchedFiles",
-          new DidChangeWatchedFilesRegistrationOptions(List.of(
-              new FileSystemWatcher(Either.forLeft("**/" + ProjectConfig.FILE_NAME)),
-              new FileSystemWatcher(Either.forLeft("**/*.py"))))));
+      registrations.add(
+          new Registration(
+              UUID.randomUUID().toString(),
+              "workspace/didChangeWatchedFiles",
+              new DidChangeWatchedFilesRegistrationOptions(
+                  List.of(
+                      new FileSystemWatcher(Either.forLeft("**/" + ProjectConfig.FILE_NAME)),
+                      new FileSystemWatcher(Either.forLeft("**/*.py"))))));
     }
     if (!registrations.isEmpty()) {
-      server.client().registerCapability(new RegistrationParams(registrations))
-          .exceptionally(error -> {
-            LOG.log(Level.WARNING, "The client rejected the server's registrations", error);
-            return null;
-          });
+      server
+          .client()
+          .registerCapability(new RegistrationParams(registrations))
+          .exceptionally(
+              error -> {
+                LOG.log(Level.WARNING, "The client rejected the server's registrations", error);
+                return null;
+              });
     }
   }
 
   private void reportProblems(List<String> problems) {
-    problems.forEach(problem -> {
-      LOG.warning(problem);
-      server.showProblem(problem);
-    });
+    problems.forEach(
+        problem -> {
+          LOG.warning(problem);
+          server.showProblem(problem);
+        });
   }
 
   private static JsonElement section(Object settings) {
@@ -404,7 +438,9 @@ public final class TlsGuardWorkspaceService implements WorkspaceService {
       }
       Either<String, Integer> token = Either.forLeft("tlsguard-scan-" + UUID.randomUUID());
       try {
-        server.client().createProgress(new WorkDoneProgressCreateParams(token))
+        server
+            .client()
+            .createProgress(new WorkDoneProgressCreateParams(token))
             .get(PROGRESS_CREATE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         return new Progress(token, server.client());
       } catch (InterruptedException e) {

@@ -67,37 +67,39 @@ final class WorkspaceScanner {
         continue;
       }
       try {
-        Files.walkFileTree(root.get(), new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-            if (cancelled.getAsBoolean()) {
-              return FileVisitResult.TERMINATE;
-            }
-            String uri = dir.toUri().toString();
-            return !dir.equals(root.get()) && isExcluded(uri)
-                ? FileVisitResult.SKIP_SUBTREE
-                : FileVisitResult.CONTINUE;
-          }
+        Files.walkFileTree(
+            root.get(),
+            new SimpleFileVisitor<>() {
+              @Override
+              public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                if (cancelled.getAsBoolean()) {
+                  return FileVisitResult.TERMINATE;
+                }
+                String uri = dir.toUri().toString();
+                return !dir.equals(root.get()) && isExcluded(uri)
+                    ? FileVisitResult.SKIP_SUBTREE
+                    : FileVisitResult.CONTINUE;
+              }
 
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-            String name = file.getFileName().toString();
-            String uri = file.toUri().toString();
-            if ((name.endsWith(".py") || name.endsWith(".pyi"))
-                && attributes.isRegularFile()
-                && !skip.test(uri)
-                && !isExcluded(uri)) {
-              files.add(file);
-            }
-            return FileVisitResult.CONTINUE;
-          }
+              @Override
+              public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                String name = file.getFileName().toString();
+                String uri = file.toUri().toString();
+                if ((name.endsWith(".py") || name.endsWith(".pyi"))
+                    && attributes.isRegularFile()
+                    && !skip.test(uri)
+                    && !isExcluded(uri)) {
+                  files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+              }
 
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException e) {
-            LOG.log(Level.WARNING, "Failed to read " + file + " during the workspace scan", e);
-            return FileVisitResult.CONTINUE;
-          }
-        });
+              @Override
+              public FileVisitResult visitFileFailed(Path file, IOException e) {
+                LOG.log(Level.WARNING, "Failed to read " + file + " during the workspace scan", e);
+                return FileVisitResult.CONTINUE;
+              }
+            });
       } catch (IOException e) {
         LOG.log(Level.WARNING, "Failed to scan workspace folder " + root.get(), e);
       }
@@ -110,8 +112,11 @@ final class WorkspaceScanner {
     String uri = file.toUri().toString();
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().decode(
-          java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+              .toString();
     } catch (CharacterCodingException e) {
       LOG.warning(() -> "Skipping " + file + ", which is not valid UTF-8");
       return Optional.empty();
@@ -129,7 +134,8 @@ final class WorkspaceScanner {
       LOG.log(Level.SEVERE, "Analysis of " + file + " failed", e);
       result = AnalysisResult.failed(snapshot, e, server.settings().generation());
     }
-    List<Diagnostic> diagnostics = DiagnosticMapper.diagnostics(result, settings, server.features());
+    List<Diagnostic> diagnostics =
+        DiagnosticMapper.diagnostics(result, settings, server.features());
     return Optional.of(
         new FileReport(uri, diagnostics, TlsGuardTextDocumentService.resultId(diagnostics)));
   }

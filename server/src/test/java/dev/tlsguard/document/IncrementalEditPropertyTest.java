@@ -23,9 +23,9 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
- * Random edit sequences applied through a {@link DocumentWorker}: after every notification the
- * text equals the edited reference string, the tree equals a fresh parse, and the findings equal
- * a full analysis of the text.
+ * Random edit sequences applied through a {@link DocumentWorker}: after every notification the text
+ * equals the edited reference string, the tree equals a fresh parse, and the findings equal a full
+ * analysis of the text.
  */
 class IncrementalEditPropertyTest {
   private static final ExecutorService ANALYSIS = Executors.newSingleThreadExecutor();
@@ -81,8 +81,8 @@ class IncrementalEditPropertyTest {
           int end = boundary(reference, Math.max(spec.from(), spec.to()));
           int[] from = ReferencePositions.position(reference, start, encoding);
           int[] to = ReferencePositions.position(reference, end, encoding);
-          changes.add(ContentChange.replace(
-              new LineRange(from[0], from[1], to[0], to[1]), spec.text()));
+          changes.add(
+              ContentChange.replace(new LineRange(from[0], from[1], to[0], to[1]), spec.text()));
           reference = reference.substring(0, start) + spec.text() + reference.substring(end);
         }
         worker.change(++version, changes, encoding).get(10, TimeUnit.SECONDS);
@@ -96,10 +96,12 @@ class IncrementalEditPropertyTest {
   private static void assertState(DocumentWorker worker, String reference, int version)
       throws Exception {
     String[] textAndShape =
-        worker.withDocument(doc -> new String[] {doc.text(), TreeShape.of(doc.tree())})
+        worker
+            .withDocument(doc -> new String[] {doc.text(), TreeShape.of(doc.tree())})
             .get(10, TimeUnit.SECONDS);
     assertThat(textAndShape[0]).isEqualTo(reference);
-    try (PythonParser parser = new PythonParser(); Tree fresh = parser.parse(reference)) {
+    try (PythonParser parser = new PythonParser();
+        Tree fresh = parser.parse(reference)) {
       assertThat(textAndShape[1]).as("tree of %s", reference).isEqualTo(TreeShape.of(fresh));
     }
     AnalysisResult result = worker.latestAnalysis().get(10, TimeUnit.SECONDS);
@@ -120,7 +122,8 @@ class IncrementalEditPropertyTest {
   private static int boundary(String text, double fraction) {
     int index = (int) Math.floor(fraction * (text.length() + 1));
     index = Math.min(index, text.length());
-    while (index > 0 && index < text.length()
+    while (index > 0
+        && index < text.length()
         && (Character.isLowSurrogate(text.charAt(index))
             || (text.charAt(index) == '\n' && text.charAt(index - 1) == '\r'))) {
       index--;

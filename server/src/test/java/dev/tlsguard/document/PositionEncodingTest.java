@@ -18,7 +18,8 @@ class PositionEncodingTest {
 
   @Test
   void negotiate_picksFirstSupportedInClientOrder() {
-    assertThat(PositionEncoding.negotiate(List.of("utf-32", "utf-8"))).isEqualTo(PositionEncoding.UTF_32);
+    assertThat(PositionEncoding.negotiate(List.of("utf-32", "utf-8")))
+        .isEqualTo(PositionEncoding.UTF_32);
     assertThat(PositionEncoding.negotiate(List.of("latin-1", "utf-8", "utf-16")))
         .isEqualTo(PositionEncoding.UTF_8);
   }
@@ -71,9 +72,12 @@ class PositionEncodingTest {
   @ParameterizedTest
   @EnumSource(PositionEncoding.class)
   void everyCodePointBoundary_roundTrips(PositionEncoding encoding) {
-    for (int offset = 0; offset <= TEXT.length(); offset += offset < TEXT.length()
-        ? Character.charCount(TEXT.codePointAt(offset)) : 1) {
-      if (offset > 0 && offset < TEXT.length() && TEXT.charAt(offset - 1) == '\r'
+    for (int offset = 0;
+        offset <= TEXT.length();
+        offset += offset < TEXT.length() ? Character.charCount(TEXT.codePointAt(offset)) : 1) {
+      if (offset > 0
+          && offset < TEXT.length()
+          && TEXT.charAt(offset - 1) == '\r'
           && TEXT.charAt(offset) == '\n') {
         continue; // Between \r and \n is not a position on any line.
       }
@@ -104,7 +108,8 @@ class PositionEncodingTest {
   @Test
   void negativePosition_clampsToStart() {
     assertThat(PositionEncoding.UTF_16.offset(SOURCE, -1, 0).offset()).isZero();
-    assertThat(PositionEncoding.UTF_16.offset(SOURCE, 1, -4).offset()).isEqualTo(SOURCE.lineStart(1));
+    assertThat(PositionEncoding.UTF_16.offset(SOURCE, 1, -4).offset())
+        .isEqualTo(SOURCE.lineStart(1));
   }
 
   @Test

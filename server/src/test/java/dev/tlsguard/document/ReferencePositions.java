@@ -3,8 +3,8 @@ package dev.tlsguard.document;
 import java.nio.charset.StandardCharsets;
 
 /**
- * An independent, slow oracle for protocol positions: splits lines at \r\n, \r and \n and
- * measures the line prefix by encoding it.
+ * An independent, slow oracle for protocol positions: splits lines at \r\n, \r and \n and measures
+ * the line prefix by encoding it.
  */
 final class ReferencePositions {
   private ReferencePositions() {}

@@ -25,7 +25,8 @@ class TextDocumentTest {
         if (i == target.length() - 1) {
           typed = "\n";
         }
-        document.apply(++version,
+        document.apply(
+            ++version,
             List.of(ContentChange.replace(new LineRange(line, column, line, column), typed)),
             PositionEncoding.UTF_16);
         assertMatchesFreshParse(document);
@@ -39,11 +40,13 @@ class TextDocumentTest {
   @Test
   void severalChangesInOneNotification_applyInOrder() {
     try (TextDocument document = TextDocument.open(URI, 1, "a = 1\nb = 2\n")) {
-      document.apply(2, List.of(
-          ContentChange.replace(new LineRange(0, 4, 0, 5), "10"),
-          // Positions of the second change refer to the text after the first.
-          ContentChange.replace(new LineRange(1, 0, 1, 1), "bb"),
-          ContentChange.replace(new LineRange(2, 0, 2, 0), "c = 3\n")),
+      document.apply(
+          2,
+          List.of(
+              ContentChange.replace(new LineRange(0, 4, 0, 5), "10"),
+              // Positions of the second change refer to the text after the first.
+              ContentChange.replace(new LineRange(1, 0, 1, 1), "bb"),
+              ContentChange.replace(new LineRange(2, 0, 2, 0), "c = 3\n")),
           PositionEncoding.UTF_16);
       assertThat(document.text()).isEqualTo("a = 10\nbb = 2\nc = 3\n");
       assertMatchesFreshParse(document);
@@ -86,7 +89,8 @@ class TextDocumentTest {
   @Test
   void rangePastTheEnd_isClampedNotThrown() {
     try (TextDocument document = TextDocument.open(URI, 1, "a = 1\n")) {
-      document.apply(2,
+      document.apply(
+          2,
           List.of(ContentChange.replace(new LineRange(0, 3, 40, 7), "= 2\n")),
           PositionEncoding.UTF_16);
       assertThat(document.text()).isEqualTo("a == 2\n");
@@ -97,7 +101,8 @@ class TextDocumentTest {
   @Test
   void reversedRange_isSwapped() {
     try (TextDocument document = TextDocument.open(URI, 1, "abc = 1\n")) {
-      document.apply(2,
+      document.apply(
+          2,
           List.of(ContentChange.replace(new LineRange(0, 3, 0, 1), "")),
           PositionEncoding.UTF_16);
       assertThat(document.text()).isEqualTo("a = 1\n");
@@ -110,7 +115,8 @@ class TextDocumentTest {
     try (TextDocument document = TextDocument.open(URI, 1, "a = 1\n")) {
       try (Tree clone = document.cloneTree()) {
         String before = TreeShape.of(clone);
-        document.apply(2,
+        document.apply(
+            2,
             List.of(ContentChange.replace(new LineRange(0, 0, 0, 0), "b = 2\n")),
             PositionEncoding.UTF_16);
         assertThat(TreeShape.of(clone)).isEqualTo(before);
@@ -118,11 +124,18 @@ class TextDocumentTest {
     }
   }
 
-  private static String apply(TextDocument document, int version, String reference, int start,
-      int end, String inserted, PositionEncoding encoding) {
+  private static String apply(
+      TextDocument document,
+      int version,
+      String reference,
+      int start,
+      int end,
+      String inserted,
+      PositionEncoding encoding) {
     int[] from = ReferencePositions.position(reference, start, encoding);
     int[] to = ReferencePositions.position(reference, end, encoding);
-    document.apply(version,
+    document.apply(
+        version,
         List.of(ContentChange.replace(new LineRange(from[0], from[1], to[0], to[1]), inserted)),
         encoding);
     String expected = reference.substring(0, start) + inserted + reference.substring(end);
@@ -131,7 +144,8 @@ class TextDocumentTest {
   }
 
   static void assertMatchesFreshParse(TextDocument document) {
-    try (PythonParser parser = new PythonParser(); Tree fresh = parser.parse(document.text())) {
+    try (PythonParser parser = new PythonParser();
+        Tree fresh = parser.parse(document.text())) {
       assertThat(TreeShape.of(document.tree()))
           .as("incremental tree of %s", document.text())
           .isEqualTo(TreeShape.of(fresh));

@@ -19,12 +19,12 @@ import org.eclipse.lsp4j.WorkspaceEditCapabilities;
 final class Capabilities {
   private Capabilities() {}
 
-  /** A push-only client with no optional features, like a minimal editor plugin. */
+  /** Returns a push-only client with no optional features, like a minimal editor plugin. */
   static ClientCapabilities minimal() {
     return new ClientCapabilities();
   }
 
-  /** A push client with related information, document changes and Markdown hover. */
+  /** Returns a push client with related information, document changes and Markdown hover. */
   static ClientCapabilities push(String... encodings) {
     ClientCapabilities capabilities = new ClientCapabilities();
     TextDocumentClientCapabilities text = new TextDocumentClientCapabilities();
@@ -51,7 +51,7 @@ final class Capabilities {
     return capabilities;
   }
 
-  /** A client that pulls diagnostics, like VS Code. */
+  /** Returns a client that pulls diagnostics, like VS Code. */
   static ClientCapabilities pull() {
     ClientCapabilities capabilities = push();
     capabilities.getTextDocument().setDiagnostic(new DiagnosticCapabilities(false, true));

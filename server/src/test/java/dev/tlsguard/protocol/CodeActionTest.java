@@ -25,13 +25,16 @@ class CodeActionTest {
   private static final String INSECURE = "import ssl\nctx = ssl.SSLContext(ssl.PROTOCOL_TLSv1)\n";
   private static final Range FINDING_LINE = new Range(new Position(1, 25), new Position(1, 25));
 
-  private static List<CodeAction> actions(
-      ServerHarness harness, Range range, List<String> only) throws Exception {
+  private static List<CodeAction> actions(ServerHarness harness, Range range, List<String> only)
+      throws Exception {
     CodeActionContext context = new CodeActionContext(List.of());
     context.setOnly(only);
-    List<Either<Command, CodeAction>> result = harness.remote.getTextDocumentService()
-        .codeAction(new CodeActionParams(new TextDocumentIdentifier(URI), range, context))
-        .get(20, TimeUnit.SECONDS);
+    List<Either<Command, CodeAction>> result =
+        harness
+            .remote
+            .getTextDocumentService()
+            .codeAction(new CodeActionParams(new TextDocumentIdentifier(URI), range, context))
+            .get(20, TimeUnit.SECONDS);
     assertThat(result).allMatch(Either::isRight);
     return result.stream().map(Either::getRight).toList();
   }
@@ -54,8 +57,10 @@ class CodeActionTest {
   @Test
   void quickFix_carriesVersionedEditInline() throws Exception {
     try (ServerHarness harness = openWith(Capabilities.push(), INSECURE)) {
-      List<CodeAction> fixes = actions(harness, FINDING_LINE, List.of("quickfix")).stream()
-          .filter(a -> !a.getTitle().startsWith("Suppress")).toList();
+      List<CodeAction> fixes =
+          actions(harness, FINDING_LINE, List.of("quickfix")).stream()
+              .filter(a -> !a.getTitle().startsWith("Suppress"))
+              .toList();
       assertThat(fixes).isNotEmpty();
       assertThat(fixes).allMatch(a -> a.getKind().equals("quickfix"));
       assertThat(fixes).allMatch(a -> a.getEdit() != null && a.getDiagnostics().size() == 1);
@@ -68,8 +73,10 @@ class CodeActionTest {
   @Test
   void preferredQuickFix_isSafeAndRemovesFinding() throws Exception {
     try (ServerHarness harness = openWith(Capabilities.push(), INSECURE)) {
-      List<CodeAction> preferred = actions(harness, FINDING_LINE, List.of("quickfix")).stream()
-          .filter(a -> Boolean.TRUE.equals(a.getIsPreferred())).toList();
+      List<CodeAction> preferred =
+          actions(harness, FINDING_LINE, List.of("quickfix")).stream()
+              .filter(a -> Boolean.TRUE.equals(a.getIsPreferred()))
+              .toList();
       assertThat(preferred).hasSize(1);
       String fixed = Edits.apply(INSECURE, Edits.of(preferred.getFirst(), URI));
       assertThat(findings(fixed)).isEmpty();
@@ -86,16 +93,18 @@ class CodeActionTest {
   }
 
   @Test
-  void fixAll_appliesEverySafeFixInOneEdit() throws Exception {
-    String text = "import ssl\n"
-        + "a = ssl.SSLContext(ssl.PROTOCOL_TLSv1)\n"
-        + "b = ssl.SSLContext(ssl.PROTOCOL_SSLv3)\n"
-        + "ctx.minimum_version = ssl.TLSVersion.TLSv1_1\n";
+  void fixAll_appliesSafeFixesInOneEdit() throws Exception {
+    String text =
+        "import ssl\n"
+            + "a = ssl.SSLContext(ssl.PROTOCOL_TLSv1)\n"
+            + "b = ssl.SSLContext(ssl.PROTOCOL_SSLv3)\n"
+            + "ctx.minimum_version = ssl.TLSVersion.TLSv1_1\n";
     long unfixable = findings(text).stream().filter(f -> f.safeFix().isEmpty()).count();
     assertThat(findings(text).size() - unfixable).as("findings with a safe fix").isGreaterThan(1);
     try (ServerHarness harness = openWith(Capabilities.push(), text)) {
-      List<CodeAction> fixAll = actions(harness, new Range(new Position(0, 0), new Position(0, 0)),
-          List.of("source.fixAll"));
+      List<CodeAction> fixAll =
+          actions(
+              harness, new Range(new Position(0, 0), new Position(0, 0)), List.of("source.fixAll"));
       assertThat(fixAll).hasSize(1);
       assertThat(fixAll.getFirst().getKind()).isEqualTo("source.fixAll.tlsguard");
       String fixed = Edits.apply(text, Edits.of(fixAll.getFirst(), URI));
@@ -106,34 +115,50 @@ class CodeActionTest {
   @Test
   void fixAll_absentWithoutSafeFixes() throws Exception {
     try (ServerHarness harness = openWith(Capabilities.push(), "import ssl\n")) {
-      assertThat(actions(harness, new Range(new Position(0, 0), new Position(0, 0)),
-          List.of("source.fixAll.tlsguard"))).isEmpty();
+      assertThat(
+              actions(
+                  harness,
+                  new Range(new Position(0, 0), new Position(0, 0)),
+                  List.of("source.fixAll.tlsguard")))
+          .isEmpty();
     }
   }
 
   @Test
   void suppress_addsMarkerThatHidesFinding() throws Exception {
     try (ServerHarness harness = openWith(Capabilities.push(), INSECURE)) {
-      CodeAction suppress = actions(harness, FINDING_LINE, List.of("quickfix")).stream()
-          .filter(a -> a.getTitle().startsWith("Suppress")).findFirst().orElseThrow();
+      CodeAction suppress =
+          actions(harness, FINDING_LINE, List.of("quickfix")).stream()
+              .filter(a -> a.getTitle().startsWith("Suppress"))
+              .findFirst()
+              .orElseThrow();
       assertThat(suppress.getIsPreferred()).isNotEqualTo(Boolean.TRUE);
       String suppressed = Edits.apply(INSECURE, Edits.of(suppress, URI));
-      assertThat(suppressed).isEqualTo("import ssl\n"
-          + "ctx = ssl.SSLContext(ssl.PROTOCOL_TLSv1)  # tlsguard: ignore[ssl-proto-const]\n");
+      assertThat(suppressed)
+          .isEqualTo(
+              "import ssl\n"
+                  + "ctx = ssl.SSLContext(ssl.PROTOCOL_TLSv1)  # tlsguard:"
+                  + " ignore[ssl-proto-const]\n");
       assertThat(findings(suppressed)).isEmpty();
     }
   }
 
   @Test
   void suppress_extendsExistingKindList() throws Exception {
-    String text = "import ssl\n"
-        + "ctx = ssl.SSLContext(ssl.PROTOCOL_TLSv1)  # tlsguard: ignore[ssl-min-version]\n";
+    String text =
+        "import ssl\n"
+            + "ctx = ssl.SSLContext(ssl.PROTOCOL_TLSv1)  # tlsguard: ignore[ssl-min-version]\n";
     try (ServerHarness harness = openWith(Capabilities.push(), text)) {
-      CodeAction suppress = actions(harness, FINDING_LINE, List.of("quickfix")).stream()
-          .filter(a -> a.getTitle().startsWith("Suppress")).findFirst().orElseThrow();
-      assertThat(Edits.apply(text, Edits.of(suppress, URI))).isEqualTo("import ssl\n"
-          + "ctx = ssl.SSLContext(ssl.PROTOCOL_TLSv1)"
-          + "  # tlsguard: ignore[ssl-min-version,ssl-proto-const]\n");
+      CodeAction suppress =
+          actions(harness, FINDING_LINE, List.of("quickfix")).stream()
+              .filter(a -> a.getTitle().startsWith("Suppress"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(Edits.apply(text, Edits.of(suppress, URI)))
+          .isEqualTo(
+              "import ssl\n"
+                  + "ctx = ssl.SSLContext(ssl.PROTOCOL_TLSv1)"
+                  + "  # tlsguard: ignore[ssl-min-version,ssl-proto-const]\n");
     }
   }
 
@@ -141,10 +166,13 @@ class CodeActionTest {
   void suppress_appendsAfterOtherComment() throws Exception {
     String text = "import ssl\nctx = ssl.SSLContext(ssl.PROTOCOL_TLSv1)  # noqa: E501\n";
     try (ServerHarness harness = openWith(Capabilities.push(), text)) {
-      CodeAction suppress = actions(harness, FINDING_LINE, List.of("quickfix")).stream()
-          .filter(a -> a.getTitle().startsWith("Suppress")).findFirst().orElseThrow();
-      assertThat(Edits.apply(text, Edits.of(suppress, URI))).endsWith(
-          "# noqa: E501  # tlsguard: ignore[ssl-proto-const]\n");
+      CodeAction suppress =
+          actions(harness, FINDING_LINE, List.of("quickfix")).stream()
+              .filter(a -> a.getTitle().startsWith("Suppress"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(Edits.apply(text, Edits.of(suppress, URI)))
+          .endsWith("# noqa: E501  # tlsguard: ignore[ssl-proto-const]\n");
     }
   }
 
@@ -152,13 +180,19 @@ class CodeActionTest {
   void removeSuppression_deletesMarkerOnly() throws Exception {
     String text = "import ssl\nx = 1  # tlsguard: ignore\ny = 2  # noqa  # tlsguard: ignore[a]\n";
     try (ServerHarness harness = openWith(Capabilities.push(), text)) {
-      List<CodeAction> first = actions(harness,
-          new Range(new Position(1, 0), new Position(1, 0)), List.of("refactor.rewrite"));
+      List<CodeAction> first =
+          actions(
+              harness,
+              new Range(new Position(1, 0), new Position(1, 0)),
+              List.of("refactor.rewrite"));
       assertThat(first).hasSize(1);
       assertThat(Edits.apply(text, Edits.of(first.getFirst(), URI)))
           .isEqualTo("import ssl\nx = 1\ny = 2  # noqa  # tlsguard: ignore[a]\n");
-      List<CodeAction> second = actions(harness,
-          new Range(new Position(2, 3), new Position(2, 3)), List.of("refactor.rewrite"));
+      List<CodeAction> second =
+          actions(
+              harness,
+              new Range(new Position(2, 3), new Position(2, 3)),
+              List.of("refactor.rewrite"));
       assertThat(Edits.apply(text, Edits.of(second.getFirst(), URI)))
           .isEqualTo("import ssl\nx = 1  # tlsguard: ignore\ny = 2  # noqa\n");
     }
@@ -168,17 +202,24 @@ class CodeActionTest {
   void markerInsideString_isNotAComment() throws Exception {
     String text = "s = '# tlsguard: ignore'\n";
     try (ServerHarness harness = openWith(Capabilities.push(), text)) {
-      assertThat(actions(harness, new Range(new Position(0, 0), new Position(0, 0)),
-          List.of("refactor.rewrite"))).isEmpty();
+      assertThat(
+              actions(
+                  harness,
+                  new Range(new Position(0, 0), new Position(0, 0)),
+                  List.of("refactor.rewrite")))
+          .isEmpty();
     }
   }
 
   @Test
   void hover_explainsFindingWithRuleLink() throws Exception {
     try (ServerHarness harness = openWith(Capabilities.push(), INSECURE)) {
-      var hover = harness.remote.getTextDocumentService()
-          .hover(new HoverParams(new TextDocumentIdentifier(URI), new Position(1, 30)))
-          .get(20, TimeUnit.SECONDS);
+      var hover =
+          harness
+              .remote
+              .getTextDocumentService()
+              .hover(new HoverParams(new TextDocumentIdentifier(URI), new Position(1, 30)))
+              .get(20, TimeUnit.SECONDS);
       assertThat(hover.getContents().getRight().getKind()).isEqualTo(MarkupKind.MARKDOWN);
       String value = hover.getContents().getRight().getValue();
       assertThat(value).contains("TLS 1.0");
@@ -190,9 +231,12 @@ class CodeActionTest {
   @Test
   void hover_outsideFinding_isEmpty() throws Exception {
     try (ServerHarness harness = openWith(Capabilities.push(), INSECURE)) {
-      var hover = harness.remote.getTextDocumentService()
-          .hover(new HoverParams(new TextDocumentIdentifier(URI), new Position(0, 2)))
-          .get(20, TimeUnit.SECONDS);
+      var hover =
+          harness
+              .remote
+              .getTextDocumentService()
+              .hover(new HoverParams(new TextDocumentIdentifier(URI), new Position(0, 2)))
+              .get(20, TimeUnit.SECONDS);
       assertThat(hover).isNull();
     }
   }

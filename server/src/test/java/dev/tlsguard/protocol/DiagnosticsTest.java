@@ -87,7 +87,9 @@ class DiagnosticsTest {
       harness.initialize(Capabilities.push(), null, null);
       harness.open(URI, 1, INSECURE);
       harness.client.awaitDiagnostics(URI, 1);
-      harness.remote.getTextDocumentService()
+      harness
+          .remote
+          .getTextDocumentService()
           .didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(URI)));
       harness.client.awaitDiagnostics(
           p -> p.getUri().equals(URI) && p.getVersion() == null && p.getDiagnostics().isEmpty());
@@ -100,13 +102,16 @@ class DiagnosticsTest {
       harness.initialize(Capabilities.pull(), null, null);
       harness.open(URI, 1, INSECURE);
       var service = harness.remote.getTextDocumentService();
-      var first = service.diagnostic(new DocumentDiagnosticParams(new TextDocumentIdentifier(URI)))
-          .get(20, TimeUnit.SECONDS);
+      var first =
+          service
+              .diagnostic(new DocumentDiagnosticParams(new TextDocumentIdentifier(URI)))
+              .get(20, TimeUnit.SECONDS);
       assertThat(first.isRelatedFullDocumentDiagnosticReport()).isTrue();
       var full = first.getRelatedFullDocumentDiagnosticReport();
       assertThat(full.getItems()).hasSize(1);
       assertThat(full.getResultId()).isNotBlank();
-      DocumentDiagnosticParams again = new DocumentDiagnosticParams(new TextDocumentIdentifier(URI));
+      DocumentDiagnosticParams again =
+          new DocumentDiagnosticParams(new TextDocumentIdentifier(URI));
       again.setPreviousResultId(full.getResultId());
       var second = service.diagnostic(again).get(20, TimeUnit.SECONDS);
       assertThat(second.isRelatedUnchangedDocumentDiagnosticReport()).isTrue();
@@ -122,10 +127,14 @@ class DiagnosticsTest {
       harness.initialize(Capabilities.pull(), null, null);
       harness.open(URI, 1, INSECURE);
       var service = harness.remote.getTextDocumentService();
-      var first = service.diagnostic(new DocumentDiagnosticParams(new TextDocumentIdentifier(URI)))
-          .get(20, TimeUnit.SECONDS).getRelatedFullDocumentDiagnosticReport();
+      var first =
+          service
+              .diagnostic(new DocumentDiagnosticParams(new TextDocumentIdentifier(URI)))
+              .get(20, TimeUnit.SECONDS)
+              .getRelatedFullDocumentDiagnosticReport();
       change(harness, 2, new Range(new Position(1, 39), new Position(1, 39)), "_2");
-      DocumentDiagnosticParams again = new DocumentDiagnosticParams(new TextDocumentIdentifier(URI));
+      DocumentDiagnosticParams again =
+          new DocumentDiagnosticParams(new TextDocumentIdentifier(URI));
       again.setPreviousResultId(first.getResultId());
       var second = service.diagnostic(again).get(20, TimeUnit.SECONDS);
       assertThat(second.isRelatedFullDocumentDiagnosticReport()).isTrue();
@@ -142,11 +151,12 @@ class DiagnosticsTest {
       harness.initialize(Capabilities.push(encoding), null, null);
       harness.open(URI, 1, text);
       Diagnostic diagnostic = harness.client.awaitDiagnostics(URI, 1).getDiagnostics().getFirst();
-      int start = switch (encoding) {
-        case "utf-8" -> prefix.getBytes(StandardCharsets.UTF_8).length;
-        case "utf-16" -> prefix.length();
-        default -> prefix.codePointCount(0, prefix.length());
-      };
+      int start =
+          switch (encoding) {
+            case "utf-8" -> prefix.getBytes(StandardCharsets.UTF_8).length;
+            case "utf-16" -> prefix.length();
+            default -> prefix.codePointCount(0, prefix.length());
+          };
       assertThat(diagnostic.getRange().getStart()).isEqualTo(new Position(1, start));
       assertThat(diagnostic.getRange().getEnd())
           .isEqualTo(new Position(1, start + "ssl.PROTOCOL_TLSv1".length()));
@@ -156,12 +166,13 @@ class DiagnosticsTest {
   @Test
   void failingAnalysis_isReportedOnThatDocumentOnly() throws Exception {
     TlsGuardLanguageServer.DocumentAnalyzerFactory failing =
-        settings -> (snapshot, tree) -> {
-          if (snapshot.uri().contains("broken")) {
-            throw new IllegalStateException("simulated rule failure");
-          }
-          return LspCommand.ruleAnalyzer(settings).analyze(snapshot, tree);
-        };
+        settings ->
+            (snapshot, tree) -> {
+              if (snapshot.uri().contains("broken")) {
+                throw new IllegalStateException("simulated rule failure");
+              }
+              return LspCommand.ruleAnalyzer(settings).analyze(snapshot, tree);
+            };
     try (ServerHarness harness = new ServerHarness(failing)) {
       harness.initialize(Capabilities.push(), null, null);
       harness.open("file:///project/broken.py", 1, INSECURE);
@@ -170,10 +181,12 @@ class DiagnosticsTest {
       assertThat(broken.getDiagnostics()).hasSize(1);
       assertThat(broken.getDiagnostics().getFirst().getCode().getLeft())
           .isEqualTo(DiagnosticMapper.ANALYSIS_FAILED_CODE);
-      assertThat(broken.getDiagnostics().getFirst().getMessage().getLeft()).contains("simulated rule failure");
+      assertThat(broken.getDiagnostics().getFirst().getMessage().getLeft())
+          .contains("simulated rule failure");
       var healthy = harness.client.awaitDiagnostics(URI, 1);
       assertThat(healthy.getDiagnostics()).hasSize(1);
-      assertThat(healthy.getDiagnostics().getFirst().getCode().getLeft()).isEqualTo(Finding.RULE_ID);
+      assertThat(healthy.getDiagnostics().getFirst().getCode().getLeft())
+          .isEqualTo(Finding.RULE_ID);
     }
   }
 
@@ -206,9 +219,12 @@ class DiagnosticsTest {
   }
 
   static void change(ServerHarness harness, int version, Range range, String text) {
-    harness.remote.getTextDocumentService().didChange(
-        new DidChangeTextDocumentParams(
-            new VersionedTextDocumentIdentifier(URI, version),
-            List.of(new TextDocumentContentChangeEvent(range, text))));
+    harness
+        .remote
+        .getTextDocumentService()
+        .didChange(
+            new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(URI, version),
+                List.of(new TextDocumentContentChangeEvent(range, text))));
   }
 }

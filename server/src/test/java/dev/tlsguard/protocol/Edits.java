@@ -30,8 +30,8 @@ final class Edits {
   /** Applies {@code edits}, whose ranges all refer to {@code text}. */
   static String apply(String text, List<TextEdit> edits) {
     List<TextEdit> ordered = new ArrayList<>(edits);
-    ordered.sort(Comparator.comparingInt((TextEdit e) -> offset(text, e.getRange().getStart()))
-        .reversed());
+    ordered.sort(
+        Comparator.comparingInt((TextEdit e) -> offset(text, e.getRange().getStart())).reversed());
     String result = text;
     for (TextEdit edit : ordered) {
       int start = offset(text, edit.getRange().getStart());

@@ -68,8 +68,10 @@ class LifecycleTest {
           .isInstanceOf(ExecutionException.class)
           .cause()
           .isInstanceOf(ResponseErrorException.class)
-          .satisfies(e -> assertThat(((ResponseErrorException) e).getResponseError().getCode())
-              .isEqualTo(ResponseErrorCode.ServerNotInitialized.getValue()));
+          .satisfies(
+              e ->
+                  assertThat(((ResponseErrorException) e).getResponseError().getCode())
+                      .isEqualTo(ResponseErrorCode.ServerNotInitialized.getValue()));
     }
   }
 
@@ -92,8 +94,10 @@ class LifecycleTest {
       assertThatThrownBy(() -> response.get(20, TimeUnit.SECONDS))
           .cause()
           .isInstanceOf(ResponseErrorException.class)
-          .satisfies(e -> assertThat(((ResponseErrorException) e).getResponseError().getCode())
-              .isEqualTo(ResponseErrorCode.MethodNotFound.getValue()));
+          .satisfies(
+              e ->
+                  assertThat(((ResponseErrorException) e).getResponseError().getCode())
+                      .isEqualTo(ResponseErrorCode.MethodNotFound.getValue()));
     }
   }
 
@@ -121,15 +125,21 @@ class LifecycleTest {
     try (ServerHarness harness = new ServerHarness()) {
       harness.initialize(Capabilities.minimal(), null, null);
       harness.remote.shutdown().get(20, TimeUnit.SECONDS);
-      var hover = harness.remote.getTextDocumentService().hover(
-          new org.eclipse.lsp4j.HoverParams(
-              new org.eclipse.lsp4j.TextDocumentIdentifier("file:///a.py"),
-              new org.eclipse.lsp4j.Position(0, 0)));
+      var hover =
+          harness
+              .remote
+              .getTextDocumentService()
+              .hover(
+                  new org.eclipse.lsp4j.HoverParams(
+                      new org.eclipse.lsp4j.TextDocumentIdentifier("file:///a.py"),
+                      new org.eclipse.lsp4j.Position(0, 0)));
       assertThatThrownBy(() -> hover.get(20, TimeUnit.SECONDS))
           .cause()
           .isInstanceOf(ResponseErrorException.class)
-          .satisfies(e -> assertThat(((ResponseErrorException) e).getResponseError().getCode())
-              .isEqualTo(ResponseErrorCode.InvalidRequest.getValue()));
+          .satisfies(
+              e ->
+                  assertThat(((ResponseErrorException) e).getResponseError().getCode())
+                      .isEqualTo(ResponseErrorCode.InvalidRequest.getValue()));
     }
   }
 
@@ -139,8 +149,9 @@ class LifecycleTest {
       harness.initialize(Capabilities.minimal(), null, null);
       harness.remote.setTrace(new SetTraceParams(TraceValue.Verbose));
       harness.open("file:///project/traced.py", 1, "import ssl\n");
-      var trace = RecordingClient.await(harness.client.traces,
-          t -> t.getMessage().contains("traced.py"), "a trace message");
+      var trace =
+          RecordingClient.await(
+              harness.client.traces, t -> t.getMessage().contains("traced.py"), "a trace message");
       assertThat(trace.getVerbose()).isNotBlank();
     }
   }

@@ -24,19 +24,23 @@ class LspServerIT {
   }
 
   private static JsonObject initializeParams(Long processId, boolean pull) {
-    JsonObject params = json("""
+    JsonObject params =
+        json("""
         {"processId": null, "rootUri": null, "clientInfo": {"name": "stdio-test"},
          "capabilities": {
            "general": {"positionEncodings": ["utf-16"]},
            "workspace": {"workspaceEdit": {"documentChanges": true}},
            "textDocument": {"publishDiagnostics": {"relatedInformation": true,
                                                    "versionSupport": true}}}}
-        """).getAsJsonObject();
+        """)
+            .getAsJsonObject();
     if (processId != null) {
       params.addProperty("processId", processId);
     }
     if (pull) {
-      params.getAsJsonObject("capabilities").getAsJsonObject("textDocument")
+      params
+          .getAsJsonObject("capabilities")
+          .getAsJsonObject("textDocument")
           .add("diagnostic", json("{\"relatedDocumentSupport\": false}"));
     }
     return params;
@@ -44,8 +48,10 @@ class LspServerIT {
 
   private static void initialize(StdioClient client, Long processId, boolean pull)
       throws Exception {
-    JsonObject result = client.response(
-        client.request("initialize", initializeParams(processId, pull))).getAsJsonObject("result");
+    JsonObject result =
+        client
+            .response(client.request("initialize", initializeParams(processId, pull)))
+            .getAsJsonObject("result");
     assertThat(result.getAsJsonObject("capabilities").get("positionEncoding").getAsString())
         .isEqualTo("utf-16");
     client.notify("initialized", new JsonObject());
@@ -65,8 +71,8 @@ class LspServerIT {
   /** Sends the edits of a code action as an incremental change, as an editor applying it does. */
   private static void applyEdits(StdioClient client, JsonObject action, int version)
       throws Exception {
-    JsonObject documentEdit = action.getAsJsonObject("edit").getAsJsonArray("documentChanges")
-        .get(0).getAsJsonObject();
+    JsonObject documentEdit =
+        action.getAsJsonObject("edit").getAsJsonArray("documentChanges").get(0).getAsJsonObject();
     JsonArray edits = documentEdit.getAsJsonArray("edits");
     JsonArray changes = new JsonArray();
     // Applying from the last edit backwards keeps the earlier ranges valid.
@@ -83,14 +89,17 @@ class LspServerIT {
     client.notify("textDocument/didChange", params);
   }
 
-  private static JsonArray codeActions(StdioClient client, int line, String only)
-      throws Exception {
-    JsonObject params = json("""
+  private static JsonArray codeActions(StdioClient client, int line, String only) throws Exception {
+    JsonObject params =
+        json("""
         {"textDocument": {"uri": "%s"},
          "range": {"start": {"line": %d, "character": 25}, "end": {"line": %d, "character": 25}},
          "context": {"diagnostics": [], "only": ["%s"]}}
-        """.formatted(URI, line, line, only)).getAsJsonObject();
-    return client.response(client.request("textDocument/codeAction", params))
+        """
+                .formatted(URI, line, line, only))
+            .getAsJsonObject();
+    return client
+        .response(client.request("textDocument/codeAction", params))
         .getAsJsonArray("result");
   }
 
@@ -103,15 +112,19 @@ class LspServerIT {
       JsonArray opened = client.diagnostics(URI, 1).getAsJsonArray("diagnostics");
       assertThat(opened).hasSize(2);
       JsonObject first = opened.get(0).getAsJsonObject();
-      assertThat(first.get("code").getAsString()).isEqualTo("python-security/insecure-ssl-protocols");
+      assertThat(first.get("code").getAsString())
+          .isEqualTo("python-security/insecure-ssl-protocols");
       assertThat(first.get("source").getAsString()).isEqualTo("tlsguard");
 
-      JsonObject change = json("""
+      JsonObject change =
+          json("""
           {"textDocument": {"uri": "%s", "version": 2},
            "contentChanges": [{"range": {"start": {"line": 0, "character": 10},
                                          "end": {"line": 0, "character": 10}},
                                "text": "\\n# edited"}]}
-          """.formatted(URI)).getAsJsonObject();
+          """
+                  .formatted(URI))
+              .getAsJsonObject();
       client.notify("textDocument/didChange", change);
       assertThat(client.diagnostics(URI, 2).getAsJsonArray("diagnostics")).hasSize(2);
 
@@ -124,8 +137,15 @@ class LspServerIT {
         }
       }
       assertThat(preferred).as("a preferred quick fix in %s", quickFixes).isNotNull();
-      assertThat(preferred.getAsJsonObject("edit").getAsJsonArray("documentChanges").get(0)
-          .getAsJsonObject().getAsJsonObject("textDocument").get("version").getAsInt())
+      assertThat(
+              preferred
+                  .getAsJsonObject("edit")
+                  .getAsJsonArray("documentChanges")
+                  .get(0)
+                  .getAsJsonObject()
+                  .getAsJsonObject("textDocument")
+                  .get("version")
+                  .getAsInt())
           .isEqualTo(2);
       applyEdits(client, preferred, 3);
       assertThat(client.diagnostics(URI, 3).getAsJsonArray("diagnostics")).hasSize(1);
@@ -173,7 +193,7 @@ class LspServerIT {
   void cancelRequest_answeredWithRequestCancelled() throws Exception {
     try (StdioClient client = new StdioClient(temp.resolve("stderr.log"))) {
       initialize(client, null, true);
-      // Without workspace mode there is nothing to report, so the server holds the request.
+      // Without workspace mode there is nothing to report, so the server keeps the request open.
       int id = client.request("workspace/diagnostic", json("{\"previousResultIds\": []}"));
       client.notify("$/cancelRequest", json("{\"id\": " + id + "}"));
       JsonObject response = client.response(id);
@@ -211,10 +231,13 @@ class LspServerIT {
 
   @Test
   void deadClientProcess_endsServer() throws Exception {
-    Process fakeClient = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), SleepingClient.class.getName())
-        .start();
+    Process fakeClient =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SleepingClient.class.getName())
+            .start();
     try (StdioClient client = new StdioClient(temp.resolve("stderr.log"))) {
       initialize(client, fakeClient.pid(), false);
       fakeClient.destroy();
@@ -229,8 +252,8 @@ class LspServerIT {
   @Test
   void logFile_receivesLogs() throws Exception {
     Path log = temp.resolve("server.log");
-    try (StdioClient client = new StdioClient(temp.resolve("stderr.log"),
-        "--log-file", log.toString())) {
+    try (StdioClient client =
+        new StdioClient(temp.resolve("stderr.log"), "--log-file", log.toString())) {
       initialize(client, null, false);
       client.response(client.request("shutdown", null));
       client.notify("exit", null);

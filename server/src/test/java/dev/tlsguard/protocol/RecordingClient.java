@@ -20,7 +20,10 @@ import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
 import org.eclipse.lsp4j.services.LanguageClient;
 
-/** A language client that records what the server sends and answers configuration requests. */
+/**
+ * A language client that records what the server sends and returns {@link #configuration} to
+ * configuration requests.
+ */
 final class RecordingClient implements LanguageClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
@@ -31,6 +34,7 @@ final class RecordingClient implements LanguageClient {
   final List<RegistrationParams> registrations = new CopyOnWriteArrayList<>();
   final List<ConfigurationParams> configurationRequests = new CopyOnWriteArrayList<>();
   final List<Object> refreshes = new CopyOnWriteArrayList<>();
+
   /** The {@code tlsguard} section returned for every configuration item. */
   volatile JsonObject configuration = new JsonObject();
 

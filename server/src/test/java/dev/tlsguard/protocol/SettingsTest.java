@@ -28,15 +28,20 @@ class SettingsTest {
   private final List<Object[]> analysed = new CopyOnWriteArrayList<>();
 
   private ServerHarness harness() throws Exception {
-    return new ServerHarness(settings -> (snapshot, tree) -> {
-      analysed.add(new Object[] {snapshot.uri(), snapshot.version(), settings});
-      return LspCommand.ruleAnalyzer(settings).analyze(snapshot, tree);
-    });
+    return new ServerHarness(
+        settings ->
+            (snapshot, tree) -> {
+              analysed.add(new Object[] {snapshot.uri(), snapshot.version(), settings});
+              return LspCommand.ruleAnalyzer(settings).analyze(snapshot, tree);
+            });
   }
 
   private Settings awaitSettings(String uri, java.util.function.Predicate<Settings> condition) {
-    Object[] entry = RecordingClient.await(analysed,
-        e -> e[0].equals(uri) && condition.test((Settings) e[2]), "an analysis of " + uri);
+    Object[] entry =
+        RecordingClient.await(
+            analysed,
+            e -> e[0].equals(uri) && condition.test((Settings) e[2]),
+            "an analysis of " + uri);
     return (Settings) entry[2];
   }
 
@@ -61,7 +66,8 @@ class SettingsTest {
     options.addProperty("fixPreference", "modern");
     options.addProperty("respectSuppressions", false);
     options.addProperty("reportStringForms", true);
-    Files.writeString(folder.resolve("pyproject.toml"),
+    Files.writeString(
+        folder.resolve("pyproject.toml"),
         "[tool.tlsguard]\nprotocols = [\"SSLv2\", \"SSLv3\"]\nreport-string-forms = false\n");
     try (ServerHarness harness = harness()) {
       JsonObject editor = new JsonObject();
@@ -71,7 +77,8 @@ class SettingsTest {
       harness.initialize(Capabilities.push(), options, folder.toUri().toString());
       String uri = folder.resolve("pkg").resolve("b.py").toUri().toString();
       harness.open(uri, 1, "import ssl\n");
-      Settings settings = awaitSettings(uri, s -> s.rules().fixPreference() == FixPreference.MINIMAL);
+      Settings settings =
+          awaitSettings(uri, s -> s.rules().fixPreference() == FixPreference.MINIMAL);
       assertThat(settings.rules().respectSuppressions()).as("initializationOptions").isFalse();
       assertThat(settings.rules().reportStringForms()).as("pyproject.toml wins").isFalse();
       assertThat(settings.rules().insecureProtocols())
@@ -91,7 +98,9 @@ class SettingsTest {
       JsonObject editor = new JsonObject();
       editor.add("severity", severity);
       harness.client.configuration = editor;
-      harness.remote.getWorkspaceService()
+      harness
+          .remote
+          .getWorkspaceService()
           .didChangeConfiguration(new DidChangeConfigurationParams(new JsonObject()));
       Settings changed = awaitSettings(uri, s -> !s.rules().severityOverrides().isEmpty());
       assertThat(changed.rules().severityOverrides())
@@ -110,7 +119,9 @@ class SettingsTest {
       section.addProperty("fixPreference", "modern");
       JsonObject payload = new JsonObject();
       payload.add("tlsguard", section);
-      harness.remote.getWorkspaceService()
+      harness
+          .remote
+          .getWorkspaceService()
           .didChangeConfiguration(new DidChangeConfigurationParams(payload));
       awaitSettings(uri, s -> s.rules().fixPreference() == FixPreference.MODERN);
     }
@@ -122,10 +133,13 @@ class SettingsTest {
     Files.writeString(project, "[tool.tlsguard]\nfix-preference = \"minimal\"\n");
     try (ServerHarness harness = harness()) {
       harness.initialize(Capabilities.push(), null, folder.toUri().toString());
-      var registration = RecordingClient.await(harness.client.registrations, r -> true,
-          "a registration").getRegistrations().stream()
-          .filter(r -> r.getMethod().equals("workspace/didChangeWatchedFiles"))
-          .findFirst().orElseThrow();
+      var registration =
+          RecordingClient.await(harness.client.registrations, r -> true, "a registration")
+              .getRegistrations()
+              .stream()
+              .filter(r -> r.getMethod().equals("workspace/didChangeWatchedFiles"))
+              .findFirst()
+              .orElseThrow();
       // The client side receives the options as JSON.
       String options = registration.getRegisterOptions().toString();
       assertThat(options).contains("\"globPattern\":\"**/pyproject.toml\"");
@@ -133,8 +147,12 @@ class SettingsTest {
       harness.open(uri, 1, "import ssl\n");
       awaitSettings(uri, s -> s.rules().fixPreference() == FixPreference.MINIMAL);
       Files.writeString(project, "[tool.tlsguard]\nfix-preference = \"modern\"\n");
-      harness.remote.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(
-          List.of(new FileEvent(project.toUri().toString(), FileChangeType.Changed))));
+      harness
+          .remote
+          .getWorkspaceService()
+          .didChangeWatchedFiles(
+              new DidChangeWatchedFilesParams(
+                  List.of(new FileEvent(project.toUri().toString(), FileChangeType.Changed))));
       awaitSettings(uri, s -> s.rules().fixPreference() == FixPreference.MODERN);
     }
   }
@@ -146,8 +164,11 @@ class SettingsTest {
     options.addProperty("respectSuppressions", false);
     try (ServerHarness harness = harness()) {
       harness.initialize(Capabilities.minimal(), options, folder.toUri().toString());
-      var message = RecordingClient.await(harness.client.logMessages,
-          m -> m.getMessage().contains("fastest"), "a settings warning");
+      var message =
+          RecordingClient.await(
+              harness.client.logMessages,
+              m -> m.getMessage().contains("fastest"),
+              "a settings warning");
       assertThat(message.getType()).isEqualTo(MessageType.Warning);
       String uri = folder.resolve("f.py").toUri().toString();
       harness.open(uri, 1, "import ssl\n");

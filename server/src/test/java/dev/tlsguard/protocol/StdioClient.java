@@ -37,14 +37,14 @@ final class StdioClient implements AutoCloseable {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String jar = System.getProperty("tlsguard.jar");
     if (jar == null) {
-      throw new IllegalStateException("System property tlsguard.jar is not set; run with mvn verify");
+      throw new IllegalStateException(
+          "System property tlsguard.jar is not set; run with mvn verify");
     }
-    List<String> command = new java.util.ArrayList<>(List.of(
-        java, "--enable-native-access=ALL-UNNAMED", "-jar", jar, "lsp", "--stdio"));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar, "lsp", "--stdio"));
     command.addAll(List.of(extraArgs));
-    process = new ProcessBuilder(command)
-        .redirectError(stderrLog.toFile())
-        .start();
+    process = new ProcessBuilder(command).redirectError(stderrLog.toFile()).start();
     stdin = process.getOutputStream();
     reader = new Thread(() -> readFrames(process.getInputStream()), "stdio-client-reader");
     reader.setDaemon(true);
@@ -77,14 +77,16 @@ final class StdioClient implements AutoCloseable {
 
   synchronized void send(JsonObject message) throws IOException {
     byte[] body = message.toString().getBytes(StandardCharsets.UTF_8);
-    stdin.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    stdin.write(
+        ("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
     stdin.write(body);
     stdin.flush();
   }
 
   /** Waits for the response to request {@code id}. */
   JsonObject response(int id) {
-    return await(m -> m.has("id") && !m.has("method") && m.get("id").getAsInt() == id,
+    return await(
+        m -> m.has("id") && !m.has("method") && m.get("id").getAsInt() == id,
         "the response to request " + id);
   }
 
@@ -112,11 +114,14 @@ final class StdioClient implements AutoCloseable {
 
   /** Waits for the diagnostics of {@code uri} at {@code version}. */
   JsonObject diagnostics(String uri, int version) {
-    return await(m -> "textDocument/publishDiagnostics".equals(stringOf(m, "method"))
-            && m.getAsJsonObject("params").get("uri").getAsString().equals(uri)
-            && m.getAsJsonObject("params").has("version")
-            && m.getAsJsonObject("params").get("version").getAsInt() == version,
-        "diagnostics of " + uri + " version " + version).getAsJsonObject("params");
+    return await(
+            m ->
+                "textDocument/publishDiagnostics".equals(stringOf(m, "method"))
+                    && m.getAsJsonObject("params").get("uri").getAsString().equals(uri)
+                    && m.getAsJsonObject("params").has("version")
+                    && m.getAsJsonObject("params").get("version").getAsInt() == version,
+            "diagnostics of " + uri + " version " + version)
+        .getAsJsonObject("params");
   }
 
   /** Waits for the process to end and returns its exit code. */

@@ -58,14 +58,16 @@ class WorkspaceModeTest {
       harness.initialize(Capabilities.pull(), workspaceMode(), folder.toUri().toString());
       WorkspaceDiagnosticParams params = new WorkspaceDiagnosticParams(List.of());
       params.setWorkDoneToken(Either.forLeft("scan-1"));
-      var report = harness.remote.getWorkspaceService().diagnostic(params)
-          .get(20, TimeUnit.SECONDS);
+      var report =
+          harness.remote.getWorkspaceService().diagnostic(params).get(20, TimeUnit.SECONDS);
       var reports = full(report.getItems());
-      assertThat(reports).extracting(WorkspaceFullDocumentDiagnosticReport::getUri)
+      assertThat(reports)
+          .extracting(WorkspaceFullDocumentDiagnosticReport::getUri)
           .containsExactly(app.toUri().toString());
       assertThat(reports.getFirst().getItems()).hasSize(1);
       assertThat(reports.getFirst().getVersion()).isNull();
-      assertThat(harness.client.progress).extracting(p -> p.getValue().getLeft().getKind())
+      assertThat(harness.client.progress)
+          .extracting(p -> p.getValue().getLeft().getKind())
           .contains(WorkDoneProgressKind.begin, WorkDoneProgressKind.end);
     }
   }
@@ -74,14 +76,28 @@ class WorkspaceModeTest {
   void workspaceDiagnostic_heldUntilFileChanges() throws Exception {
     try (ServerHarness harness = new ServerHarness()) {
       harness.initialize(Capabilities.pull(), workspaceMode(), folder.toUri().toString());
-      var first = full(harness.remote.getWorkspaceService()
-          .diagnostic(new WorkspaceDiagnosticParams(List.of())).get(20, TimeUnit.SECONDS)
-          .getItems()).getFirst();
-      var second = harness.remote.getWorkspaceService().diagnostic(new WorkspaceDiagnosticParams(
-          List.of(new PreviousResultId(first.getUri(), first.getResultId()))));
+      var first =
+          full(harness
+                  .remote
+                  .getWorkspaceService()
+                  .diagnostic(new WorkspaceDiagnosticParams(List.of()))
+                  .get(20, TimeUnit.SECONDS)
+                  .getItems())
+              .getFirst();
+      var second =
+          harness
+              .remote
+              .getWorkspaceService()
+              .diagnostic(
+                  new WorkspaceDiagnosticParams(
+                      List.of(new PreviousResultId(first.getUri(), first.getResultId()))));
       Files.writeString(app, "import ssl\n");
-      harness.remote.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(
-          List.of(new FileEvent(app.toUri().toString(), FileChangeType.Changed))));
+      harness
+          .remote
+          .getWorkspaceService()
+          .didChangeWatchedFiles(
+              new DidChangeWatchedFilesParams(
+                  List.of(new FileEvent(app.toUri().toString(), FileChangeType.Changed))));
       var changed = full(second.get(20, TimeUnit.SECONDS).getItems());
       assertThat(changed).hasSize(1);
       assertThat(changed.getFirst().getUri()).isEqualTo(app.toUri().toString());
@@ -93,11 +109,12 @@ class WorkspaceModeTest {
   void pushClient_getsBackgroundDiagnostics() throws Exception {
     try (ServerHarness harness = new ServerHarness()) {
       harness.initialize(Capabilities.push(), workspaceMode(), folder.toUri().toString());
-      var published = harness.client.awaitDiagnostics(
-          p -> p.getUri().equals(app.toUri().toString()));
+      var published =
+          harness.client.awaitDiagnostics(p -> p.getUri().equals(app.toUri().toString()));
       assertThat(published.getVersion()).isNull();
       assertThat(published.getDiagnostics()).hasSize(1);
-      assertThat(harness.client.progress).extracting(p -> p.getValue().getLeft().getKind())
+      assertThat(harness.client.progress)
+          .extracting(p -> p.getValue().getLeft().getKind())
           .contains(WorkDoneProgressKind.begin, WorkDoneProgressKind.end);
       assertThat(harness.client.diagnostics)
           .noneMatch(p -> p.getUri().equals(vendored.toUri().toString()));
