@@ -34,10 +34,13 @@ public record RuleSettings(
     severityOverrides = ImmutableMap.copyOf(severityOverrides);
   }
 
-  /** Returns the severity for a finding of {@code kind} that selects {@code protocol}. */
-  public Severity severityFor(FindingKind kind, Protocol protocol) {
-    return Optional.ofNullable(severityOverrides.get(kind))
-        .orElse(protocol.isSsl() ? Severity.ERROR : Severity.WARNING);
+  /**
+   * Returns the severity for a finding of {@code kind}: the override for the kind if one is set,
+   * else {@code defaultSeverity}, which the rule derives from the protocol (error for SSL, warning
+   * for TLS 1.0 and 1.1) and the kind.
+   */
+  public Severity severityFor(FindingKind kind, Severity defaultSeverity) {
+    return Optional.ofNullable(severityOverrides.get(kind)).orElse(defaultSeverity);
   }
 
   /** Returns whether {@code protocol} is reported under these settings. */
