@@ -113,9 +113,13 @@ class WorkspaceModeTest {
           harness.client.awaitDiagnostics(p -> p.getUri().equals(app.toUri().toString()));
       assertThat(published.getVersion()).isNull();
       assertThat(published.getDiagnostics()).hasSize(1);
-      assertThat(harness.client.progress)
-          .extracting(p -> p.getValue().getLeft().getKind())
-          .contains(WorkDoneProgressKind.begin, WorkDoneProgressKind.end);
+      // The scan ends its progress after the last publication.
+      RecordingClient.await(
+          harness.client.progress,
+          p -> p.getValue().getLeft().getKind() == WorkDoneProgressKind.end,
+          "the end of the scan's progress");
+      assertThat(harness.client.progress.getFirst().getValue().getLeft().getKind())
+          .isEqualTo(WorkDoneProgressKind.begin);
       assertThat(harness.client.diagnostics)
           .noneMatch(p -> p.getUri().equals(vendored.toUri().toString()));
     }
