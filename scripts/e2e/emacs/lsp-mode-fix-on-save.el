@@ -77,7 +77,10 @@
                            :code (lsp:diagnostic-code? diagnostic)
                            :source (lsp:diagnostic-source? diagnostic)
                            :message (lsp:diagnostic-message diagnostic)
-                           :kind (let ((data (lsp:diagnostic-data? diagnostic)))
+                           ;; lsp-mode 8.0 has no accessor for `data'; its diagnostics
+                           ;; are hash tables unless lsp-use-plists is set.
+                           :kind (let ((data (and (hash-table-p diagnostic)
+                                                  (gethash "data" diagnostic))))
                                    (and (hash-table-p data) (gethash "kind" data))))))
     (tlsguard-e2e-emit :event "diagnostics" :phase "initial" :file file
                        :count (length diagnostics))
