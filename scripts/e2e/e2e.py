@@ -148,9 +148,11 @@ def check_diagnostics(phase, diagnostics, text, expected=None, unit="utf-16"):
 
 
 def check_eol(before, after):
-    """Checks that the editor kept the file's line-end style when it saved."""
-    if ("\r\n" in before) != ("\r\n" in after) or after.count("\r\n") < before.count("\r\n") - 1:
-        return ["saved file changed its line ends"]
+    """Checks that the editor kept the file's line-end style (all CRLF or all LF) when it saved."""
+    if "\r\n" in before and after.count("\n") != after.count("\r\n"):
+        return ["saved file mixes LF into a CRLF file"]
+    if "\r\n" not in before and "\r\n" in after:
+        return ["saved file gained CRLF line ends"]
     return []
 
 
