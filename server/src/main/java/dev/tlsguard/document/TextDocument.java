@@ -105,6 +105,7 @@ public final class TextDocument implements AutoCloseable {
                   + version
                   + "; versions should increase");
     }
+    long started = System.nanoTime();
     boolean incremental = true;
     for (ContentChange change : changes) {
       if (change.range().isEmpty()) {
@@ -115,7 +116,15 @@ public final class TextDocument implements AutoCloseable {
       }
     }
     version = newVersion;
+    long edited = System.nanoTime();
     reparse(incremental);
+    long parsed = System.nanoTime();
+    String parseKind = incremental ? "incremental" : "full";
+    LOG.fine(
+        () -> "Applied " + changes.size() + " changes to " + uri + " version " + newVersion
+            + ": text and tree edits " + (edited - started) / 1000 + " us, "
+ + parseKind + " parse " + (parsed - edited) / 1000
+            + " us");
   }
 
   private boolean applyRanged(LineRange range, String inserted, PositionEncoding encoding) {
