@@ -78,11 +78,12 @@ class DocumentWorkerTest {
     worker.change(2, List.of(append("x")), PositionEncoding.UTF_16).get(20, TimeUnit.SECONDS);
     worker.latestAnalysis().get(20, TimeUnit.SECONDS);
     worker
-        .change(3, List.of(ContentChange.replace(new LineRange(1, 0, 1, 1), "")),
+        .change(
+            3,
+            List.of(ContentChange.replace(new LineRange(1, 0, 1, 1), "")),
             PositionEncoding.UTF_16)
         .get(20, TimeUnit.SECONDS);
-    assertThat(worker.latestAnalysis().get(20, TimeUnit.SECONDS).snapshot().version())
-        .isEqualTo(3);
+    assertThat(worker.latestAnalysis().get(20, TimeUnit.SECONDS).snapshot().version()).isEqualTo(3);
     assertThat(analysedVersions).containsExactly(1, 2);
     worker.close().get(20, TimeUnit.SECONDS);
   }
@@ -92,7 +93,10 @@ class DocumentWorkerTest {
     long[] generation = {0};
     DocumentWorker worker =
         new DocumentWorker(
-            URI, analysis, (s, t) -> new Analysis(List.of(), 0), () -> generation[0],
+            URI,
+            analysis,
+            (s, t) -> new Analysis(List.of(), 0),
+            () -> generation[0],
             delivered::add);
     worker.open(1, "a = 1\n").get(20, TimeUnit.SECONDS);
     worker.latestAnalysis().get(20, TimeUnit.SECONDS);
@@ -107,8 +111,8 @@ class DocumentWorkerTest {
   @Test
   void close_freesDocumentAndRejectsRequests() throws Exception {
     DocumentWorker worker =
-        new DocumentWorker(URI, analysis, (s, t) -> new Analysis(List.of(), 0), () -> 0,
-            delivered::add);
+        new DocumentWorker(
+            URI, analysis, (s, t) -> new Analysis(List.of(), 0), () -> 0, delivered::add);
     worker.open(1, "a = 1\n").get(20, TimeUnit.SECONDS);
     worker.close().get(20, TimeUnit.SECONDS);
     assertThat(worker.isClosed()).isTrue();
