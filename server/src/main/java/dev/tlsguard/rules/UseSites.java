@@ -33,7 +33,7 @@ final class UseSites {
   /**
    * Creates the check for a file.
    *
-   * @param isProtocolConstant tells whether an expression is itself a protocol constant, for
+   * @param isProtocolConstant returns whether an expression is itself a protocol constant, for
    *     translation tables whose keys are constants
    */
   UseSites(String text, Predicate<Node> isProtocolConstant) {
