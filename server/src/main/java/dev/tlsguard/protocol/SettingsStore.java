@@ -101,6 +101,14 @@ final class SettingsStore {
     return settings;
   }
 
+  /**
+   * Returns the settings of workspace folder {@code folderUri}: those of a Python file directly
+   * in it, so the folder's client section and its {@code pyproject.toml} apply.
+   */
+  Settings forFolder(String folderUri) {
+    return forDocument(normalize(folderUri) + "__init__.py");
+  }
+
   /** Returns the innermost workspace folder that contains {@code uri}. */
   Optional<String> folderOf(String uri) {
     String normalized = URI.create(uri).normalize().toString();

@@ -52,7 +52,7 @@ final class WorkspaceScanner {
   /** Returns whether any workspace folder is in workspace mode. */
   boolean isActive() {
     return server.settings().folders().stream()
-        .anyMatch(folder -> server.settings().forDocument(folder + "__init__.py").workspaceMode());
+        .anyMatch(folder -> server.settings().forFolder(folder).workspaceMode());
   }
 
   /** Lists the Python files to analyse, skipping excluded paths and those {@code skip} accepts. */
@@ -63,7 +63,7 @@ final class WorkspaceScanner {
       if (root.isEmpty() || !Files.isDirectory(root.get())) {
         continue;
       }
-      if (!server.settings().forDocument(folder + "__init__.py").workspaceMode()) {
+      if (!server.settings().forFolder(folder).workspaceMode()) {
         continue;
       }
       try {
