@@ -6,7 +6,7 @@
 #
 # A training run of `tlsguard lsp` is fed a short editor session (initialize, open a file with
 # findings, code actions, hover, shutdown, exit) on stdin. JDK 25+ writes an AOT cache
-# (tlsguard.aot, used with -XX:AOTCache) in one step, JDK 24 in two steps; older JDKs write a
+# (tlsguard.aot, used with -XX:AOTCache) in one step and JDK 24 in two steps. Older JDKs write a
 # dynamic class-data-sharing archive (tlsguard.jsa, used with -XX:SharedArchiveFile). The cache
 # only speeds up start-up, so any failure here prints a warning and exits 0.
 set -uo pipefail
@@ -55,7 +55,8 @@ text=$(python3 -c 'import json,sys; print(json.dumps(open(sys.argv[1]).read()))'
 
 mkdir -p "$out"
 run_training() {
-  # The server needs time to analyse before shutdown arrives, so feed the session slowly.
+  # Stdin stays open for 2 s after the session, so the server handles every message before it
+  # sees the end of its input.
   (cat "$work/session.bin"; sleep 2) | timeout 120 "$java" "$@" -jar "$jar" lsp >"$work/stdout.bin" 2>"$work/stderr.log"
 }
 if ((version >= 25)); then
