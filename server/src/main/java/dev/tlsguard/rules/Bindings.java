@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the names of one file refer to, as far as the rule cares: which names are the {@code ssl}
- * module, pyOpenSSL's {@code OpenSSL.SSL}, or members of them.
+ * The module bindings of one file: the names that refer to the {@code ssl} module, pyOpenSSL's
+ * {@code OpenSSL.SSL}, or members of them.
  *
  * <p>Bindings come from {@code import} and {@code from ... import} statements anywhere in the file
  * (also inside functions, {@code try} blocks and {@code if TYPE_CHECKING}) and from assignments of
@@ -36,7 +36,7 @@ final class Bindings {
   /** One {@code from MODULE import ...} statement of a known module, which a fix may extend. */
   record FromImport(String module, int start, int end, int lastNameEnd, Map<String, Integer> entryEnds, boolean wildcard) {}
 
-  /** Where each name is bound; a null target marks a binding to something the rule does not know. */
+  /** The targets of each bound name. A null target marks a binding to a module the rule does not model. */
   private final Map<String, List<String>> targets = new HashMap<>();
   /** Char offsets of assignments that bind a module through import_module or __import__. */
   private final Set<Integer> dynamicImportAssignments = new HashSet<>();

@@ -59,7 +59,7 @@ final class FixFactory {
     boolean wrongKeyword = constant.family() == Catalogue.Family.SSL_PROTOCOL && !candidate.viaGetattr()
         && callee.orElse("").equals("ssl.SSLContext") && use.keyword().orElse("").equals("ssl_version");
     if (!wrongKeyword) {
-      tokenEdits(candidate, replacement)
+      replaceToken(candidate, replacement)
           .ifPresent(edits -> fixes.minimal.add(new Fix("Replace " + constant.name() + " with " + replacement, true, edits)));
     }
     if (constant.family() == Catalogue.Family.SSL_PROTOCOL && kind != FindingKind.BAD_DEFAULT && !candidate.viaGetattr()) {
@@ -428,11 +428,6 @@ final class FixFactory {
 
   /** The text that names a module member here, with any import edit it needs. */
   record Reference(String text, List<TextEdit> extraEdits) {}
-
-  /** Returns the minimal edits that rename the constant's token to {@code newName}. */
-  private Optional<List<TextEdit>> tokenEdits(Candidate candidate, String newName) {
-    return replaceToken(candidate, newName);
-  }
 
   private Optional<List<TextEdit>> replaceToken(Candidate candidate, String newName) {
     Node token = candidate.token();

@@ -9,7 +9,7 @@ final class ModulePath {
 
   private ModulePath() {}
 
-  /** Returns whether {@code path} is one of the modules whose members the rule knows. */
+  /** Returns whether {@code path} is one of the modules whose members the rule models. */
   static boolean isKnownModule(String path) {
     return path.equals(SSL) || path.equals(OPENSSL) || path.equals(OPENSSL_SSL);
   }

@@ -35,7 +35,7 @@ final class Nodes {
     return node.getNamedChild(index);
   }
 
-  /** Returns the name of the field through which {@code parent} holds {@code child}, if any. */
+  /** Returns the name of the field of {@code parent} that contains {@code child}, if any. */
   static Optional<String> fieldOf(Node parent, Node child) {
     int count = parent.getChildCount();
     for (int i = 0; i < count; i++) {
@@ -47,10 +47,10 @@ final class Nodes {
     return Optional.empty();
   }
 
-  /** Returns whether {@code parent} holds {@code child} in the field {@code field}. */
+  /** Returns whether the field {@code field} of {@code parent} is {@code child}. */
   static boolean isField(Node parent, String field, Node child) {
-    Optional<Node> held = parent.getChildByFieldName(field);
-    return held.isPresent() && same(held.get(), child);
+    Optional<Node> fieldNode = parent.getChildByFieldName(field);
+    return fieldNode.isPresent() && same(fieldNode.get(), child);
   }
 
   /** Returns the index of {@code child} among the named children of {@code parent}, or -1. */

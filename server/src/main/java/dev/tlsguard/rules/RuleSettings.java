@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * What the rule treats as insecure and how it reports it.
  *
- * @param insecureProtocols the protocols to report; all four by default, and a team may drop TLS
- *     1.1 to match rules that list only SSLv2, SSLv3 and TLS 1.0
+ * @param insecureProtocols the protocols to report, all four by default. A team may drop TLS 1.1
+ *     to match rules that list only SSLv2, SSLv3 and TLS 1.0
  * @param severityOverrides severities that replace the defaults for whole kinds
  * @param fixPreference which replacement to put first when a finding has more than one
  * @param reportStringForms whether to report protocol names written as strings (off by default,
@@ -73,11 +73,11 @@ public record RuleSettings(
     return new RuleSettings(insecureProtocols, severityOverrides, fixPreference, reportStringForms, respect);
   }
 
-  /** Which replacement a finding lists first when there is a choice. */
+  /** The variant of replacement a finding lists first when there is a choice. */
   public enum FixPreference {
     /**
      * The one-token replacement that keeps the program's behaviour, such as {@code
-     * PROTOCOL_TLSv1_2}; deprecated names, but always safe.
+     * PROTOCOL_TLSv1_2}. The names are deprecated, but the fixes keep the code working.
      */
     MINIMAL,
     /**

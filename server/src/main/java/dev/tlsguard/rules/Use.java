@@ -4,7 +4,7 @@ import io.github.treesitter.jtreesitter.Node;
 import java.util.Optional;
 
 /**
- * Where an insecure value ends up, as far as the use-site check could follow it.
+ * The place an insecure value reaches, as far as the use-site check could follow it.
  *
  * @param context the kind of place
  * @param holder the call, assignment, pair or parameter that receives the value

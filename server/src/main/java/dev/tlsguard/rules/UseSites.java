@@ -33,7 +33,7 @@ final class UseSites {
   /**
    * Creates the check for a file.
    *
-   * @param isProtocolConstant tells whether an expression is itself a protocol constant, for
+   * @param isProtocolConstant returns whether an expression is itself a protocol constant, for
    *     translation tables whose keys are constants
    */
   UseSites(String text, Predicate<Node> isProtocolConstant) {
@@ -194,8 +194,63 @@ final class UseSites {
         return Optional.empty();
       }
     }
+    if (container && left.isPresent() && left.get().getType().equals("identifier")
+        && isOnlyMembershipTested(assignment, left.get())) {
+      // A collection that the code only tests membership in (`if v in SUPPORTED`) selects nothing.
+      return Optional.empty();
+    }
     Optional<String> targetName = left.map(this::lastName);
     return Optional.of(new Use(Use.Context.ASSIGNMENT, Optional.of(assignment), targetName, -1, container));
+  }
+
+  /**
+   * Returns whether every later read of the variable {@code target}, in the scope of {@code
+   * assignment}, is the right side of {@code in}/{@code not in} or an argument of a call that only
+   * inspects its arguments (such as {@code assertIn}). A variable never read counts as used.
+   */
+  private boolean isOnlyMembershipTested(Node assignment, Node target) {
+    String name = source(target);
+    Node scope = Nodes.ancestor(assignment, "function_definition")
+        .flatMap(function -> function.getChildByFieldName("body"))
+        .orElse(assignment.getTree().getRootNode());
+    Node root = assignment.getTree().getRootNode();
+    int reads = 0;
+    for (IdentifierScanner.Occurrence occurrence :
+        new IdentifierScanner(Set.of(name)).scan(text, Nodes.start(scope), Nodes.end(scope))) {
+      if (occurrence.start() == Nodes.start(target)) {
+        continue;
+      }
+      Optional<Node> node = root.getNamedDescendant(occurrence.start() * 2, occurrence.end() * 2);
+      if (node.isEmpty() || !node.get().getType().equals("identifier")) {
+        continue;
+      }
+      reads++;
+      if (!isMembershipOperand(node.get())) {
+        return false;
+      }
+    }
+    return reads > 0;
+  }
+
+  private boolean isMembershipOperand(Node identifier) {
+    Optional<Node> parent = identifier.getParent();
+    if (parent.isEmpty()) {
+      return false;
+    }
+    Node holder = parent.get();
+    if (holder.getType().equals("comparison_operator")) {
+      int index = Nodes.namedIndex(holder, identifier);
+      if (index < 1) {
+        return false;
+      }
+      Node previous = Nodes.namedChild(holder, index - 1).orElseThrow();
+      String operator = text.substring(Nodes.end(previous), Nodes.start(identifier)).strip();
+      return operator.equals("in") || operator.replaceAll("\\s+", " ").equals("not in");
+    }
+    if (holder.getType().equals("argument_list")) {
+      return holder.getParent().filter(call -> call.getType().equals("call")).map(this::isBenignCall).orElse(false);
+    }
+    return false;
   }
 
   /** Returns whether {@code call} only inspects, prints, logs or probes its arguments. */
