@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  * <p>Three limits apply, in this order:
  *
  * <ol>
- *   <li>Size: a text longer than {@link #maxChars()} is rejected before tree-sitter sees it.
+ *   <li>Size: a text longer than {@link #maxChars()} is rejected before tree-sitter parses it.
  *       Measured on a 2-core machine, tree-sitter parses about 1.2 million chars of dense Python
  *       per second and its tree takes about 40 bytes of native memory per char.
  *   <li>Parse time: tree-sitter's progress callback stops the parse after {@link #maxParseTime()}.
@@ -135,7 +135,7 @@ public record ParseLimits(int maxChars, Duration maxParseTime, int maxDepth) {
     return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
   }
 
-  /** Which limit a text exceeded. */
+  /** The limit that a text exceeded. */
   public enum Limit {
     /** The text is longer than {@link ParseLimits#maxChars()}. */
     SIZE,

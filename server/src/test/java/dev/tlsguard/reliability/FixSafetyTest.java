@@ -98,7 +98,8 @@ class FixSafetyTest {
       checkAllAtOnce(softly, file, text, before, FixApplication::applyAny, "first");
       long millis = (System.nanoTime() - started) / 1_000_000;
       if (millis > 1000) {
-        System.out.println("SLOW " + file + " " + millis + " ms, findings " + before.findings().size() + ", chars " + text.length());
+        LOG.info(() -> "Checking the fixes of " + file + " took " + millis + " ms for " + before.findings().size()
+            + " findings");
       }
     }
     LOG.info(() -> "Applied " + tally.fixes + " fixes for " + tally.findings + " findings in " + tally.files

@@ -151,7 +151,7 @@ class MutationFuzzTest {
     }
   }
 
-  /** Skips the long campaign unless {@code -Dtlsguard.fuzz.campaign=true} asks for it. */
+  /** Skips the long campaign unless {@code -Dtlsguard.fuzz.campaign=true} is set. */
   static final class RunOnlyInCampaign implements SkipExecutionHook {
     @Override
     public SkipResult shouldBeSkipped(LifecycleContext context) {

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
  * <p>Two figures are printed: VmRSS from {@code /proc/self/status}, and the bytes that glibc's
  * {@code malloc} has handed out and not yet had back ({@code mallinfo2}: {@code uordblks} plus
  * {@code hblkhd}), which is where tree-sitter allocates. The leak check uses the malloc figure,
- * because VmRSS also grows while the JIT compiler warms up: in a 30,000-cycle run on a 2-core
- * machine it rose from 109 MiB at cycle 2,000 to a plateau of 137 MiB from cycle 6,000 on, while
- * the malloc figure stayed between 15 and 21 MiB throughout.
+ * because VmRSS also grows while the JIT compiler warms up. In a 30,000-cycle run on a 2-core
+ * machine it rose from 107 MiB at cycle 2,000 to a plateau of 135 MiB from cycle 6,000 on, while
+ * the malloc figure stayed between 15 and 20 MiB throughout.
  */
 class NativeMemoryTest {
   private static final Logger LOG = Logger.getLogger(NativeMemoryTest.class.getName());

@@ -100,7 +100,7 @@ final class RawLspSession implements AutoCloseable {
   }
 
   /** Waits for a message that matches {@code condition}. */
-  JsonObject await(Predicate<JsonObject> condition, String what) {
+  JsonObject await(Predicate<JsonObject> condition, String description) {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       for (JsonObject message : received) {
@@ -118,7 +118,7 @@ final class RawLspSession implements AutoCloseable {
         break;
       }
     }
-    throw new AssertionError("Timed out waiting for " + what + "; received " + received);
+    throw new AssertionError("Timed out waiting for " + description + "; received " + received);
   }
 
   /** Waits for the server to exit and returns its exit code. */
