@@ -416,14 +416,11 @@ public final class InsecureSslProtocolsRule {
     }
 
     private String lastName(Node expression) {
-      if (expression.getType().equals("attribute")) {
-        return expression.getChildByFieldName("attribute").map(this::source).orElse("");
-      }
-      return source(expression);
+      return Nodes.lastName(expression, text);
     }
 
     private String source(Node node) {
-      return text.substring(Nodes.start(node), Nodes.end(node));
+      return Nodes.text(node, text);
     }
   }
 }

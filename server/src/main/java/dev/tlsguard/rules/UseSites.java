@@ -271,13 +271,10 @@ final class UseSites {
 
   /** Returns the last name of an identifier or attribute chain, or the whole source otherwise. */
   String lastName(Node expression) {
-    if (expression.getType().equals("attribute")) {
-      return expression.getChildByFieldName("attribute").map(this::source).orElse("");
-    }
-    return source(expression);
+    return Nodes.lastName(expression, text);
   }
 
   private String source(Node node) {
-    return text.substring(Nodes.start(node), Nodes.end(node));
+    return Nodes.text(node, text);
   }
 }
