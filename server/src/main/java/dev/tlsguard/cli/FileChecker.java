@@ -73,6 +73,8 @@ public final class FileChecker {
     }
     try {
       return analyse(file, bytes, source, analyzer);
+    } catch (dev.tlsguard.parse.ParseLimits.LimitExceededException e) {
+      return FileResult.failed(file, "skipped: " + e.getMessage());
     } catch (StackOverflowError e) {
       return FileResult.failed(file, "nesting too deep to analyse");
     } catch (RuntimeException e) {

@@ -85,6 +85,7 @@ public final class LspCommand implements Callable<Integer> {
             .setInput(in)
             .setOutput(out)
             .setExecutorService(Executors.newCachedThreadPool(daemonThreads()))
+            .wrapMessages(consumer -> rejectUnknownDollarRequests(consumer))
             .create();
     server.connect(launcher.getRemoteProxy());
     Future<Void> listening = launcher.startListening();
@@ -111,11 +112,40 @@ public final class LspCommand implements Callable<Integer> {
     }
   }
 
-  /** Returns an analyzer that runs the rule with the document's settings. */
+  /**
+   * Makes LSP4J answer a {@code $/} request it has no handler for with MethodNotFound. The
+   * protocol lets a server ignore {@code $/} notifications but requires an error for such
+   * requests, and LSP4J answers them with a null result. Renaming the method sends the request
+   * down LSP4J's normal unknown-method path.
+   */
+  static org.eclipse.lsp4j.jsonrpc.MessageConsumer rejectUnknownDollarRequests(
+      org.eclipse.lsp4j.jsonrpc.MessageConsumer next) {
+    return message -> {
+      if (message instanceof org.eclipse.lsp4j.jsonrpc.messages.RequestMessage request
+          && request.getMethod() != null
+          && request.getMethod().startsWith("$/")) {
+        String method = request.getMethod();
+        LOG.fine(() -> "Rejecting unsupported request " + method);
+        request.setMethod("unsupported:" + method);
+      }
+      next.consume(message);
+    };
+  }
+
+  /**
+   * Returns an analyzer that runs the rule with the document's settings. A document longer than
+   * the size limit or nested deeper than the depth limit is not analysed: the rule's cost grows
+   * with the square of the nesting depth, so such a document fails alone, with the limit named.
+   */
   static dev.tlsguard.document.DocumentAnalyzer ruleAnalyzer(Settings settings) {
     InsecureSslProtocolsRule rule = new InsecureSslProtocolsRule(settings.rules());
-    return (snapshot, tree) -> rule.analyze(snapshot.source(), tree);
+    return (snapshot, tree) -> {
+      dev.tlsguard.parse.ParseLimits.DEFAULTS.checkSize(snapshot.source().length());
+      dev.tlsguard.parse.ParseLimits.DEFAULTS.checkDepth(tree);
+      return rule.analyze(snapshot.source(), tree);
+    };
   }
+
 
   /**
    * Returns the rule pages of the checkout the jar was built in ({@code docs/rules/} two levels

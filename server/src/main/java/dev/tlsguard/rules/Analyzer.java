@@ -18,10 +18,15 @@ public final class Analyzer implements AutoCloseable {
     this.rule = new InsecureSslProtocolsRule(settings);
   }
 
-  /** Parses {@code text} and returns its findings. */
+  /**
+   * Parses {@code text} and returns its findings.
+   *
+   * @throws dev.tlsguard.parse.ParseLimits.LimitExceededException if the text is longer, takes
+   *     longer to parse or nests deeper than {@link dev.tlsguard.parse.ParseLimits#DEFAULTS} allow
+   */
   public Analysis analyze(String text) {
     SourceText source = new SourceText(text);
-    try (Tree tree = parser.parse(text)) {
+    try (Tree tree = dev.tlsguard.parse.ParseLimits.DEFAULTS.parse(parser, text)) {
       return rule.analyze(source, tree);
     }
   }
