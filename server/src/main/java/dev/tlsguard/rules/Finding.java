@@ -40,7 +40,7 @@ public record Finding(
   }
 
   /**
-   * Where the insecure value goes: a call it is passed to, or the target it is assigned to.
+   * The receiver of the insecure value: a call it is passed to, or the target it is assigned to.
    *
    * @param start char index where the receiving expression starts
    * @param end char index just past it

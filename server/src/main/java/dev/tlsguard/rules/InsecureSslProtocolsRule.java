@@ -1,19 +1,405 @@
 package dev.tlsguard.rules;
 
+import com.google.common.collect.ImmutableSet;
 import dev.tlsguard.parse.SourceText;
+import io.github.treesitter.jtreesitter.Node;
 import io.github.treesitter.jtreesitter.Tree;
+import io.github.treesitter.jtreesitter.TreeCursor;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** Reports insecure SSL/TLS protocol selection: the rule {@value Finding#RULE_ID}. */
+/**
+ * Reports insecure SSL/TLS protocol selection in Python: the rule {@value Finding#RULE_ID}.
+ *
+ * <p>The analysis never walks the whole tree. A text scan finds every whole-word occurrence of
+ * the names that matter (insecure constants, aliases bound to them, {@code import} and friends),
+ * and only the nodes at those offsets are looked at:
+ *
+ * <ol>
+ *   <li>Bindings: which names are the {@code ssl} module, {@code OpenSSL.SSL} or their members.
+ *   <li>Resolution: each occurrence must resolve through those bindings to a catalogued insecure
+ *       constant; look-alikes on other objects do not.
+ *   <li>Use site: the value must reach a place that selects a protocol ({@link UseSites}).
+ *   <li>Suppression comments on the finding's line hide it.
+ * </ol>
+ *
+ * <p>A file that does not contain {@code ssl} in any letter case cannot bind either module, so it
+ * is skipped without looking at the tree. Instances are immutable and thread-safe; the tree passed
+ * to {@link #analyze} must not be used by another thread during the call.
+ */
 public final class InsecureSslProtocolsRule {
-  private final RuleSettings settings;
+  /** Names of the pyOpenSSL methods whose first argument is a protocol version. */
+  private static final Set<String> PROTO_VERSION_SETTERS =
+      ImmutableSet.of("set_min_proto_version", "set_max_proto_version");
 
+  /**
+   * Keywords under which libraries accept a protocol written as a string, with the last names of
+   * the callees that take them: urllib3's pools and managers, libpq's connection keywords through
+   * psycopg, and MySQL Connector/Python's {@code tls_versions}.
+   */
+  static final com.google.common.collect.ImmutableMap<String, Set<String>> STRING_FORM_CALLEES =
+      com.google.common.collect.ImmutableMap.of(
+          "ssl_version",
+          ImmutableSet.of("HTTPSConnectionPool", "PoolManager", "ProxyManager", "connection_from_url",
+              "proxy_from_url", "HTTPSConnection", "ssl_wrap_socket", "resolve_ssl_version"),
+          "ssl_min_protocol_version", ImmutableSet.of("connect", "Connection", "AsyncConnection"),
+          "ssl_max_protocol_version", ImmutableSet.of("connect", "Connection", "AsyncConnection"),
+          "tls_versions", ImmutableSet.of("connect", "MySQLConnection", "CMySQLConnection"));
+
+  static final Set<String> STRING_FORM_KEYWORDS = STRING_FORM_CALLEES.keySet();
+
+  private final RuleSettings settings;
+  private final IdentifierScanner bindingScanner = new IdentifierScanner(Bindings.BINDING_WORDS);
+
+  /** Creates the rule with {@code settings}. */
   public InsecureSslProtocolsRule(RuleSettings settings) {
     this.settings = settings;
   }
 
-  /** Analyses {@code tree}, parsed from {@code source} as UTF-16, and returns its findings. */
+  /** Returns the settings the rule applies. */
+  public RuleSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Analyses {@code tree}, which must have been parsed from {@code source} as UTF-16, and returns
+   * its findings in source order.
+   */
   public Analysis analyze(SourceText source, Tree tree) {
-    return new Analysis(List.of(), 0);
+    Node root = tree.getRootNode();
+    int syntaxErrors = countSyntaxErrors(tree);
+    if (!mentionsSsl(source.text())) {
+      return new Analysis(List.of(), syntaxErrors);
+    }
+    FileContext file = new FileContext(source, root, settings, bindingScanner);
+    return new Analysis(file.findings(), syntaxErrors);
+  }
+
+  /**
+   * Returns whether {@code text} contains {@code ssl} in any letter case. Without it a file can
+   * neither import {@code ssl} nor {@code OpenSSL.SSL}, so it has no findings.
+   */
+  public static boolean mentionsSsl(String text) {
+    int length = text.length();
+    for (int i = 0; i + 2 < length; i++) {
+      char c = text.charAt(i);
+      if ((c == 's' || c == 'S')) {
+        char second = text.charAt(i + 1);
+        char third = text.charAt(i + 2);
+        if ((second == 's' || second == 'S') && (third == 'l' || third == 'L')) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Counts the outermost ERROR nodes and the missing nodes outside them. It descends only into
+   * subtrees that contain an error and never into an ERROR node, whose insides can be large and
+   * add nothing to the count's purpose: telling whether a fix made the parse worse.
+   */
+  static int countSyntaxErrors(Tree tree) {
+    Node root = tree.getRootNode();
+    if (!root.hasError()) {
+      return 0;
+    }
+    int count = 0;
+    try (TreeCursor cursor = root.walk()) {
+      while (true) {
+        Node node = cursor.getCurrentNode();
+        if (node.isError() || node.isMissing()) {
+          count++;
+        }
+        if (node.hasError() && !node.isError() && cursor.gotoFirstChild()) {
+          continue;
+        }
+        while (!cursor.gotoNextSibling()) {
+          if (!cursor.gotoParent()) {
+            return count;
+          }
+        }
+      }
+    }
+  }
+
+  /** The state of one analysis: the file, its bindings and the findings so far. */
+  private static final class FileContext {
+    private final SourceText source;
+    private final String text;
+    private final Node root;
+    private final RuleSettings settings;
+    private final Bindings bindings;
+    private final Scopes scopes;
+    private final UseSites useSites;
+    private final FixFactory fixes;
+    private final Map<String, Finding> found = new LinkedHashMap<>();
+
+    FileContext(SourceText source, Node root, RuleSettings settings, IdentifierScanner bindingScanner) {
+      this.source = source;
+      this.text = source.text();
+      this.root = root;
+      this.settings = settings;
+      this.bindings = Bindings.collect(root, text, bindingScanner.scan(text, 0, text.length()));
+      this.scopes = new Scopes(text, bindings);
+      this.useSites = new UseSites(text, node -> resolveConstant(node).isPresent());
+      this.fixes = new FixFactory(source, bindings, settings, this::resolvePath);
+    }
+
+    List<Finding> findings() {
+      Set<String> words = new HashSet<>(Catalogue.names());
+      words.addAll(PROTO_VERSION_SETTERS);
+      for (String name : bindings.knownNames()) {
+        if (bindings.resolve(name).flatMap(Catalogue::byPath).isPresent()) {
+          words.add(name);
+        }
+      }
+      if (settings.reportStringForms()) {
+        words.addAll(STRING_FORM_KEYWORDS);
+      }
+      for (IdentifierScanner.Occurrence occurrence : new IdentifierScanner(words).scan(text, 0, text.length())) {
+        Optional<Node> node = root.getDescendant(occurrence.start() * 2, occurrence.end() * 2);
+        if (node.isEmpty()) {
+          continue;
+        }
+        try {
+          inspect(occurrence, node.get());
+        } catch (RuntimeException e) {
+          // One odd node must not lose the file's other findings; the tree is left as it was.
+          java.util.logging.Logger.getLogger(InsecureSslProtocolsRule.class.getName())
+              .log(java.util.logging.Level.WARNING,
+                  "Failed to inspect '" + occurrence.name() + "' at offset " + occurrence.start(), e);
+        }
+      }
+      List<Finding> result = new ArrayList<>(found.values());
+      result.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
+      return result;
+    }
+
+    private void inspect(IdentifierScanner.Occurrence occurrence, Node node) {
+      String type = node.getType();
+      if (type.equals("identifier")) {
+        if (PROTO_VERSION_SETTERS.contains(occurrence.name())) {
+          inspectLiteralZero(node, occurrence.name());
+        }
+        if (STRING_FORM_KEYWORDS.contains(occurrence.name())) {
+          inspectStringForm(node);
+        }
+        candidateFromIdentifier(node).ifPresent(this::inspectCandidate);
+      } else if (type.equals("string_content")) {
+        candidateFromGetattr(node).ifPresent(this::inspectCandidate);
+      }
+    }
+
+    /** Resolves an identifier that is the last name of a value expression to a constant. */
+    private Optional<Candidate> candidateFromIdentifier(Node identifier) {
+      Optional<Node> parent = identifier.getParent();
+      if (parent.isPresent() && parent.get().getType().equals("attribute")
+          && Nodes.isField(parent.get(), "attribute", identifier)) {
+        Node attribute = parent.get();
+        return resolvePath(attribute)
+            .flatMap(Catalogue::byPath)
+            .map(constant -> new Candidate(constant, attribute, identifier, true, false));
+      }
+      if (parent.isPresent() && !isExpressionPosition(parent.get(), identifier)) {
+        return Optional.empty();
+      }
+      return resolvePath(identifier)
+          .flatMap(Catalogue::byPath)
+          .map(constant -> new Candidate(constant, identifier, identifier, false, false));
+    }
+
+    /** Returns whether a bare identifier under {@code parent} is read as a value. */
+    private boolean isExpressionPosition(Node parent, Node identifier) {
+      return switch (parent.getType()) {
+        case "dotted_name", "aliased_import", "import_from_statement", "import_statement", "parameters",
+            "lambda_parameters", "function_definition", "class_definition", "global_statement",
+            "nonlocal_statement", "keyword_separator", "list_splat_pattern", "dictionary_splat_pattern" ->
+            false;
+        case "keyword_argument", "default_parameter", "typed_default_parameter", "typed_parameter" ->
+            !Nodes.isField(parent, "name", identifier);
+        default -> true;
+      };
+    }
+
+    /** Resolves {@code getattr(MODULE, "NAME")} and {@code vars(MODULE)["NAME"]} to a constant. */
+    private Optional<Candidate> candidateFromGetattr(Node content) {
+      Optional<Node> string = content.getParent();
+      if (string.isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<String> name = StringLiterals.plainValue(string.get(), text);
+      if (name.isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<Node> holder = string.get().getParent();
+      if (holder.isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<Node> moduleExpression = Optional.empty();
+      Node value = null;
+      if (holder.get().getType().equals("argument_list") && Nodes.namedIndex(holder.get(), string.get()) == 1) {
+        Optional<Node> call = holder.get().getParent();
+        if (call.isPresent() && call.get().getType().equals("call")
+            && call.get().getChildByFieldName("function").map(this::source).orElse("").equals("getattr")) {
+          moduleExpression = Nodes.namedChild(holder.get(), 0);
+          value = call.get();
+        }
+      } else if (holder.get().getType().equals("subscript")
+          && Nodes.isField(holder.get(), "subscript", string.get())) {
+        Optional<Node> subscripted = holder.get().getChildByFieldName("value");
+        if (subscripted.isPresent() && subscripted.get().getType().equals("call")
+            && subscripted.get().getChildByFieldName("function").map(this::source).orElse("").equals("vars")) {
+          moduleExpression = subscripted.get().getChildByFieldName("arguments").flatMap(a -> Nodes.namedChild(a, 0));
+          value = holder.get();
+        }
+      }
+      if (moduleExpression.isEmpty() || value == null) {
+        return Optional.empty();
+      }
+      Node finalValue = value;
+      return resolvePath(moduleExpression.get())
+          .flatMap(module -> Catalogue.byPath(module + "." + name.get()))
+          .filter(constant -> constant.family() != Catalogue.Family.DISABLE_OPTION)
+          .map(constant -> new Candidate(constant, finalValue, string.get(), true, true));
+    }
+
+    private void inspectCandidate(Candidate candidate) {
+      if (!settings.isInsecure(candidate.constant().protocol())) {
+        return;
+      }
+      if (candidate.constant().family() == Catalogue.Family.DISABLE_OPTION) {
+        OptionReenable.check(candidate, text).ifPresent(statement -> report(
+            fixes.optionReenable(candidate, statement)));
+        return;
+      }
+      Optional<Use> use = useSites.useOf(candidate.value());
+      if (use.isEmpty()) {
+        return;
+      }
+      Optional<Finding> finding = fixes.valueFinding(candidate, use.get());
+      finding.ifPresent(this::report);
+    }
+
+    /** Reports pyOpenSSL's {@code set_min_proto_version(0)}, which allows every version. */
+    private void inspectLiteralZero(Node identifier, String setter) {
+      if (!setter.equals("set_min_proto_version") || !settings.isInsecure(Protocol.TLS_V1)) {
+        return;
+      }
+      Optional<Node> attribute = identifier.getParent();
+      if (attribute.isEmpty() || !attribute.get().getType().equals("attribute")) {
+        return;
+      }
+      Optional<Node> call = attribute.get().getParent();
+      if (call.isEmpty() || !call.get().getType().equals("call")) {
+        return;
+      }
+      Optional<Node> first = call.get().getChildByFieldName("arguments").flatMap(a -> Nodes.namedChild(a, 0));
+      if (first.isPresent() && first.get().getType().equals("integer") && source(first.get()).equals("0")) {
+        fixes.literalZero(first.get(), call.get()).ifPresent(this::report);
+      }
+    }
+
+    /** Reports urllib3-style {@code ssl_version="TLSv1"} when string forms are enabled. */
+    private void inspectStringForm(Node identifier) {
+      Optional<Node> keyword = identifier.getParent();
+      if (keyword.isEmpty() || !keyword.get().getType().equals("keyword_argument")
+          || !Nodes.isField(keyword.get(), "name", identifier)) {
+        return;
+      }
+      Optional<Node> value = keyword.get().getChildByFieldName("value");
+      Optional<Node> call = keyword.get().getParent().flatMap(Node::getParent);
+      if (value.isEmpty() || call.isEmpty() || !call.get().getType().equals("call")) {
+        return;
+      }
+      String callee = call.get().getChildByFieldName("function").map(this::lastName).orElse("");
+      if (!STRING_FORM_CALLEES.get(source(identifier)).contains(callee)) {
+        // Elsewhere such a string is only text, so the callee must be one that reads it.
+        return;
+      }
+      List<Node> strings = new ArrayList<>();
+      if (value.get().getType().equals("string")) {
+        strings.add(value.get());
+      } else if (value.get().getType().equals("list") || value.get().getType().equals("tuple")) {
+        strings.addAll(value.get().getNamedChildren());
+      }
+      for (Node string : strings) {
+        Optional<String> literal = StringLiterals.plainValue(string, text);
+        if (literal.isEmpty()) {
+          continue;
+        }
+        StringForms.protocolOf(literal.get())
+            .filter(settings::isInsecure)
+            .flatMap(protocol -> fixes.stringForm(string, literal.get(), protocol, keyword.get()))
+            .ifPresent(this::report);
+      }
+    }
+
+    private void report(Finding finding) {
+      if (settings.respectSuppressions()
+          && Suppressions.isSuppressed(source, root, finding.start(), finding.kind())) {
+        return;
+      }
+      found.putIfAbsent(finding.start() + ":" + finding.end() + ":" + finding.kind(), finding);
+    }
+
+    /** Resolves an expression to a constant if it is one, for dictionary keys and subscripts. */
+    private Optional<Catalogue.Constant> resolveConstant(Node expression) {
+      Node inner = expression;
+      while (inner.getType().equals("parenthesized_expression") && inner.getNamedChildCount() == 1) {
+        inner = Nodes.namedChild(inner, 0).orElseThrow();
+      }
+      return resolvePath(inner).flatMap(Catalogue::byPath);
+    }
+
+    /**
+     * Resolves a name or attribute chain to a dotted module path through the bindings, or empty
+     * when any part is unknown or hidden by a local variable.
+     */
+    Optional<String> resolvePath(Node expression) {
+      switch (expression.getType()) {
+        case "identifier" -> {
+          String name = source(expression);
+          if (!bindings.isImported(name) && !bindings.resolve(name).isPresent()) {
+            return Optional.empty();
+          }
+          if (scopes.isShadowed(expression, name)) {
+            return Optional.empty();
+          }
+          return bindings.resolve(name);
+        }
+        case "attribute" -> {
+          Optional<Node> object = expression.getChildByFieldName("object");
+          Optional<Node> attribute = expression.getChildByFieldName("attribute");
+          if (object.isEmpty() || attribute.isEmpty()) {
+            return Optional.empty();
+          }
+          return resolvePath(object.get()).map(path -> path + "." + source(attribute.get()));
+        }
+        case "parenthesized_expression" -> {
+          return Nodes.namedChild(expression, 0).flatMap(this::resolvePath);
+        }
+        default -> {
+          return Optional.empty();
+        }
+      }
+    }
+
+    private String lastName(Node expression) {
+      if (expression.getType().equals("attribute")) {
+        return expression.getChildByFieldName("attribute").map(this::source).orElse("");
+      }
+      return source(expression);
+    }
+
+    private String source(Node node) {
+      return text.substring(Nodes.start(node), Nodes.end(node));
+    }
   }
 }

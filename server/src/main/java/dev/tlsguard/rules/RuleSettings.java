@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * What the rule treats as insecure and how it reports it.
  *
- * @param insecureProtocols the protocols to report; all four by default, and a team may drop TLS
- *     1.1 to match rules that list only SSLv2, SSLv3 and TLS 1.0
+ * @param insecureProtocols the protocols to report, all four by default. A team may drop TLS 1.1
+ *     to match rules that list only SSLv2, SSLv3 and TLS 1.0
  * @param severityOverrides severities that replace the defaults for whole kinds
  * @param fixPreference which replacement to put first when a finding has more than one
  * @param reportStringForms whether to report protocol names written as strings (off by default,
@@ -34,10 +34,13 @@ public record RuleSettings(
     severityOverrides = ImmutableMap.copyOf(severityOverrides);
   }
 
-  /** Returns the severity for a finding of {@code kind} that selects {@code protocol}. */
-  public Severity severityFor(FindingKind kind, Protocol protocol) {
-    return Optional.ofNullable(severityOverrides.get(kind))
-        .orElse(protocol.isSsl() ? Severity.ERROR : Severity.WARNING);
+  /**
+   * Returns the severity for a finding of {@code kind}: the override for the kind if one is set,
+   * else {@code defaultSeverity}, which the rule derives from the protocol (error for SSL, warning
+   * for TLS 1.0 and 1.1) and the kind.
+   */
+  public Severity severityFor(FindingKind kind, Severity defaultSeverity) {
+    return Optional.ofNullable(severityOverrides.get(kind)).orElse(defaultSeverity);
   }
 
   /** Returns whether {@code protocol} is reported under these settings. */
@@ -70,11 +73,11 @@ public record RuleSettings(
     return new RuleSettings(insecureProtocols, severityOverrides, fixPreference, reportStringForms, respect);
   }
 
-  /** Which replacement a finding lists first when there is a choice. */
+  /** The variant of replacement a finding lists first when there is a choice. */
   public enum FixPreference {
     /**
      * The one-token replacement that keeps the program's behaviour, such as {@code
-     * PROTOCOL_TLSv1_2}; deprecated names, but always safe.
+     * PROTOCOL_TLSv1_2}. The names are deprecated, but the fixes keep the code working.
      */
     MINIMAL,
     /**

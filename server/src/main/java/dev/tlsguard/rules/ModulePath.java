@@ -1,0 +1,28 @@
+package dev.tlsguard.rules;
+
+/** Dotted paths of the modules and members the rule resolves names to. */
+final class ModulePath {
+  static final String SSL = "ssl";
+  static final String OPENSSL = "OpenSSL";
+  static final String OPENSSL_SSL = "OpenSSL.SSL";
+  static final String TLS_VERSION = "ssl.TLSVersion";
+
+  private ModulePath() {}
+
+  /** Returns whether {@code path} is one of the modules whose members the rule models. */
+  static boolean isKnownModule(String path) {
+    return path.equals(SSL) || path.equals(OPENSSL) || path.equals(OPENSSL_SSL);
+  }
+
+  /** Returns the last dotted component of {@code path}. */
+  static String lastName(String path) {
+    int dot = path.lastIndexOf('.');
+    return dot < 0 ? path : path.substring(dot + 1);
+  }
+
+  /** Returns {@code path} without its last component, or the empty string. */
+  static String parent(String path) {
+    int dot = path.lastIndexOf('.');
+    return dot < 0 ? "" : path.substring(0, dot);
+  }
+}

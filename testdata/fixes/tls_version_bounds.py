@@ -1,0 +1,14 @@
+# Expected safe fixes: an insecure floor becomes TLSVersion.TLSv1_2 and an insecure cap becomes
+# TLSVersion.TLSv1_3, each behind the qualifier the user wrote (`ssl.TLSVersion.` or the
+# from-imported `TLSVersion.`). MINIMUM_SUPPORTED as a floor becomes TLSv1_2 as well. The
+# results never put the floor above the cap: 1.2 and 1.3.
+import ssl
+from ssl import TLSVersion
+
+client = ssl.create_default_context()
+client.minimum_version = ssl.TLSVersion.TLSv1
+client.maximum_version = ssl.TLSVersion.TLSv1_1
+
+server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+server.minimum_version = TLSVersion.MINIMUM_SUPPORTED
+server.maximum_version = TLSVersion.SSLv3
