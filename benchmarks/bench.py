@@ -111,7 +111,9 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         help="tlsguard jar (default server/target/tlsguard.jar)",
     )
     parser.add_argument(
-        "--java", default=None, help="java launcher (default: the JDK that scripts/find-jdk.sh finds)"
+        "--java",
+        default=None,
+        help="java launcher (default: the JDK that scripts/find-jdk.sh finds)",
     )
     parser.add_argument(
         "--tlsguard-args",

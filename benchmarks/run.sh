@@ -42,9 +42,11 @@ if ! command -v node >/dev/null 2>&1; then
   echo "error: node not found; install Node.js 18 or newer (Debian package nodejs)" >&2
   exit 2
 fi
-lock_version=$(node -p 'require(process.argv[1]).packages["node_modules/@astral-sh/ruff-wasm-nodejs"].version' "$bench/package-lock.json")
+package=node_modules/@astral-sh/ruff-wasm-nodejs
+lock_version=$(node -p 'require(process.argv[1]).packages[process.argv[2]].version' \
+  "$bench/package-lock.json" "$package")
 installed_version=$(node -p 'try { require(process.argv[1]).version } catch { "" }' \
-  "$bench/node_modules/@astral-sh/ruff-wasm-nodejs/package.json")
+  "$bench/$package/package.json")
 if [[ "$installed_version" != "$lock_version" ]]; then
   echo "Installing @astral-sh/ruff-wasm-nodejs $lock_version with npm ci" >&2
   (cd "$bench" && npm ci --no-audit --no-fund >&2)
