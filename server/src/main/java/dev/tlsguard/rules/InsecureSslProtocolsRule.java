@@ -55,11 +55,19 @@ public final class InsecureSslProtocolsRule {
   static final Set<String> STRING_FORM_KEYWORDS = STRING_FORM_CALLEES.keySet();
 
   private final RuleSettings settings;
-  private final IdentifierScanner bindingScanner = new IdentifierScanner(Bindings.BINDING_WORDS);
+  /** Scans for the binding words and every fixed candidate word in one pass. */
+  private final IdentifierScanner wordScanner;
 
   /** Creates the rule with {@code settings}. */
   public InsecureSslProtocolsRule(RuleSettings settings) {
     this.settings = settings;
+    Set<String> words = new HashSet<>(Bindings.BINDING_WORDS);
+    words.addAll(Catalogue.names());
+    words.addAll(PROTO_VERSION_SETTERS);
+    if (settings.reportStringForms()) {
+      words.addAll(STRING_FORM_KEYWORDS);
+    }
+    this.wordScanner = new IdentifierScanner(words);
   }
 
   /** Returns the settings the rule applies. */
@@ -77,7 +85,7 @@ public final class InsecureSslProtocolsRule {
     if (!mentionsSsl(source.text())) {
       return new Analysis(List.of(), syntaxErrors);
     }
-    FileContext file = new FileContext(source, root, settings, bindingScanner);
+    FileContext file = new FileContext(source, root, settings, wordScanner.scan(source.text(), 0, source.length()));
     return new Analysis(file.findings(), syntaxErrors);
   }
 
@@ -141,29 +149,45 @@ public final class InsecureSslProtocolsRule {
     private final FixFactory fixes;
     private final Map<String, Finding> found = new LinkedHashMap<>();
 
-    FileContext(SourceText source, Node root, RuleSettings settings, IdentifierScanner bindingScanner) {
+    private final List<IdentifierScanner.Occurrence> words;
+
+    FileContext(SourceText source, Node root, RuleSettings settings, List<IdentifierScanner.Occurrence> words) {
       this.source = source;
       this.text = source.text();
       this.root = root;
       this.settings = settings;
-      this.bindings = Bindings.collect(root, text, bindingScanner.scan(text, 0, text.length()));
+      this.words = words;
+      List<IdentifierScanner.Occurrence> bindingWords = new ArrayList<>();
+      for (IdentifierScanner.Occurrence word : words) {
+        if (Bindings.BINDING_WORDS.contains(word.name())) {
+          bindingWords.add(word);
+        }
+      }
+      this.bindings = Bindings.collect(root, text, bindingWords);
       this.scopes = new Scopes(text, bindings);
       this.useSites = new UseSites(text, node -> resolveConstant(node).isPresent());
       this.fixes = new FixFactory(source, bindings, settings, this::resolvePath);
     }
 
     List<Finding> findings() {
-      Set<String> words = new HashSet<>(Catalogue.names());
-      words.addAll(PROTO_VERSION_SETTERS);
-      for (String name : bindings.knownNames()) {
-        if (bindings.resolve(name).flatMap(Catalogue::byPath).isPresent()) {
-          words.add(name);
+      List<IdentifierScanner.Occurrence> candidates = new ArrayList<>();
+      for (IdentifierScanner.Occurrence word : words) {
+        if (!Bindings.BINDING_WORDS.contains(word.name())) {
+          candidates.add(word);
         }
       }
-      if (settings.reportStringForms()) {
-        words.addAll(STRING_FORM_KEYWORDS);
+      // Names imported under an alias (`from ssl import PROTOCOL_TLSv1 as OLD`) need a second scan.
+      Set<String> aliases = new HashSet<>();
+      for (String name : bindings.knownNames()) {
+        if (!Catalogue.names().contains(name) && bindings.resolve(name).flatMap(Catalogue::byPath).isPresent()) {
+          aliases.add(name);
+        }
       }
-      for (IdentifierScanner.Occurrence occurrence : new IdentifierScanner(words).scan(text, 0, text.length())) {
+      if (!aliases.isEmpty()) {
+        candidates.addAll(new IdentifierScanner(aliases).scan(text, 0, text.length()));
+        candidates.sort(Comparator.comparingInt(IdentifierScanner.Occurrence::start));
+      }
+      for (IdentifierScanner.Occurrence occurrence : candidates) {
         Optional<Node> node = root.getDescendant(occurrence.start() * 2, occurrence.end() * 2);
         if (node.isEmpty()) {
           continue;

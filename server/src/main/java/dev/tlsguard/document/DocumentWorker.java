@@ -1,0 +1,286 @@
+package dev.tlsguard.document;
+
+import io.github.treesitter.jtreesitter.Tree;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The owner of one open document: every read and write of its {@link TextDocument} runs on the
+ * worker's single thread, in the order the protocol messages arrived.
+ *
+ * <p>After each change the worker hands a clone of the tree to the analysis executor, so the next
+ * change can be applied while the previous version is analysed. A newer version or a settings
+ * change cancels the pending analysis; the clone is closed either way.
+ */
+public final class DocumentWorker {
+  private static final Logger LOG = Logger.getLogger(DocumentWorker.class.getName());
+  private static final long IDLE_SECONDS = 30;
+
+  private final String uri;
+  private final ThreadPoolExecutor owner;
+  private final Executor analysisExecutor;
+  private final DocumentAnalyzer analyzer;
+  private final LongSupplier settingsGeneration;
+  private final Consumer<AnalysisResult> onAnalysis;
+
+  private volatile int latestVersion;
+
+  // Owned by the worker thread.
+  private TextDocument document;
+  private AnalysisResult lastResult;
+  private volatile CompletableFuture<AnalysisResult> pending;
+  private volatile boolean closed;
+
+  /**
+   * Creates the worker for {@code uri}; call {@link #open} next.
+   *
+   * @param analysisExecutor runs analyses; its threads need a large stack for deep trees
+   * @param settingsGeneration returns the current settings generation
+   * @param onAnalysis receives each analysis that completes without being cancelled, on an analysis
+   *     thread
+   */
+  public DocumentWorker(
+      String uri,
+      Executor analysisExecutor,
+      DocumentAnalyzer analyzer,
+      LongSupplier settingsGeneration,
+      Consumer<AnalysisResult> onAnalysis) {
+    this.uri = uri;
+    this.analysisExecutor = analysisExecutor;
+    this.analyzer = analyzer;
+    this.settingsGeneration = settingsGeneration;
+    this.onAnalysis = onAnalysis;
+    // At most one thread, which ends when the document is idle and starts again on demand.
+    this.owner =
+        new ThreadPoolExecutor(
+            0,
+            1,
+            IDLE_SECONDS,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            runnable -> {
+              Thread thread = new Thread(runnable, "tlsguard-document " + uri);
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /** Returns the document URI. */
+  public String uri() {
+    return uri;
+  }
+
+  /** Returns whether {@link #close} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** Returns the version of the newest change handed to this worker. */
+  public int latestVersion() {
+    return latestVersion;
+  }
+
+  /** Parses {@code text} as version {@code version} and starts its analysis. */
+  public CompletableFuture<Void> open(int version, String text) {
+    latestVersion = version;
+    return run(
+        () -> {
+          document = TextDocument.open(uri, version, text);
+          scheduleAnalysis();
+        });
+  }
+
+  /** Applies {@code changes} as version {@code version} and starts its analysis. */
+  public CompletableFuture<Void> change(
+      int version, List<ContentChange> changes, PositionEncoding encoding) {
+    latestVersion = version;
+    cancelPending();
+    return run(
+        () -> {
+          requireOpen();
+          // An analysis scheduled after the reader thread's cancel call is cancelled here.
+          cancelPending();
+          document.apply(version, changes, encoding);
+          scheduleAnalysis();
+        });
+  }
+
+  /** Analyses the current version again, because settings changed. */
+  public CompletableFuture<Void> reanalyze() {
+    cancelPending();
+    return run(
+        () -> {
+          requireOpen();
+          cancelPending();
+          scheduleAnalysis();
+        });
+  }
+
+  /**
+   * Returns the analysis of the newest version. When a newer change cancels the analysis this
+   * method first waited for, it waits for the newer one instead.
+   *
+   * @return a future that fails with {@link DocumentClosedException} once the document is closed
+   */
+  public CompletableFuture<AnalysisResult> latestAnalysis() {
+    return call(() -> {
+          requireOpen();
+          return pending;
+        })
+        .thenCompose(
+            future ->
+                future
+                    .handle(
+                        (result, error) ->
+                            error == null
+                                ? CompletableFuture.completedFuture(result)
+                                : isCancellation(error) && !closed
+                                    ? latestAnalysis()
+                                    : CompletableFuture.<AnalysisResult>failedFuture(error))
+                    .thenCompose(Function.identity()));
+  }
+
+  /**
+   * Runs {@code action} on the worker thread with the document, for readers that need the text or
+   * the tree of the current version.
+   */
+  public <T> CompletableFuture<T> withDocument(Function<TextDocument, T> action) {
+    return call(
+        () -> {
+          requireOpen();
+          return action.apply(document);
+        });
+  }
+
+  /** Cancels pending work, frees the tree and stops the worker thread once the queue drains. */
+  public CompletableFuture<Void> close() {
+    closed = true;
+    cancelPending();
+    CompletableFuture<Void> done =
+        run(
+            () -> {
+              if (document != null) {
+                document.close();
+                document = null;
+              }
+            });
+    owner.shutdown();
+    return done;
+  }
+
+  private void scheduleAnalysis() {
+    Snapshot snapshot = new Snapshot(uri, document.version(), document.source());
+    long generation = settingsGeneration.getAsLong();
+    CompletableFuture<AnalysisResult> future = new CompletableFuture<>();
+    pending = future;
+    if (lastResult != null
+        && lastResult.settingsGeneration() == generation
+        && lastResult.snapshot().source().text().equals(snapshot.source().text())) {
+      // Same text and settings give the same findings; only the version differs.
+      complete(
+          future,
+          new AnalysisResult(snapshot, lastResult.analysis(), generation, lastResult.failure()));
+      return;
+    }
+    Tree clone = document.cloneTree();
+    try {
+      analysisExecutor.execute(() -> analyze(future, snapshot, clone, generation));
+    } catch (RuntimeException e) {
+      clone.close();
+      future.completeExceptionally(e);
+    }
+  }
+
+  private void analyze(
+      CompletableFuture<AnalysisResult> future, Snapshot snapshot, Tree clone, long generation) {
+    try (clone) {
+      if (future.isDone()) {
+        return;
+      }
+      long started = System.nanoTime();
+      AnalysisResult result =
+          AnalysisResult.of(snapshot, analyzer.analyze(snapshot, clone), generation);
+      LOG.fine(
+          () ->
+              "Analysed "
+                  + uri
+                  + " version "
+                  + snapshot.version()
+                  + " in "
+                  + (System.nanoTime() - started) / 1000
+                  + " us: "
+                  + result.analysis().findings().size()
+                  + " findings");
+      complete(future, result);
+    } catch (RuntimeException | StackOverflowError e) {
+      // The failure is reported as a result, so it shows on this document and no other.
+      LOG.log(Level.SEVERE, "Analysis of " + uri + " version " + snapshot.version() + " failed", e);
+      complete(future, AnalysisResult.failed(snapshot, e, generation));
+    }
+  }
+
+  private void complete(CompletableFuture<AnalysisResult> future, AnalysisResult result) {
+    if (future.complete(result)) {
+      try {
+        owner.execute(() -> lastResult = result);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        LOG.fine(() -> "Not caching the analysis of closed document " + uri);
+      }
+      onAnalysis.accept(result);
+    }
+  }
+
+  private void cancelPending() {
+    CompletableFuture<AnalysisResult> current = pending;
+    if (current != null) {
+      current.cancel(false);
+    }
+  }
+
+  private void requireOpen() {
+    if (closed || document == null || pending == null) {
+      throw new DocumentClosedException(uri);
+    }
+  }
+
+  private CompletableFuture<Void> run(Runnable action) {
+    return call(
+        () -> {
+          action.run();
+          return null;
+        });
+  }
+
+  private <T> CompletableFuture<T> call(java.util.concurrent.Callable<T> action) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    try {
+      owner.execute(
+          () -> {
+            try {
+              result.complete(action.call());
+            } catch (Exception | StackOverflowError e) {
+              result.completeExceptionally(e);
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      result.completeExceptionally(new DocumentClosedException(uri));
+    }
+    return result;
+  }
+
+  private static boolean isCancellation(Throwable error) {
+    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+    return cause instanceof CancellationException;
+  }
+}

@@ -1,0 +1,245 @@
+package dev.tlsguard.document;
+
+import dev.tlsguard.document.ContentChange.LineRange;
+import dev.tlsguard.parse.PythonParser;
+import dev.tlsguard.parse.SourceText;
+import io.github.treesitter.jtreesitter.InputEdit;
+import io.github.treesitter.jtreesitter.Point;
+import io.github.treesitter.jtreesitter.Tree;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * An open document: its text, version and tree-sitter tree, kept in step by incremental edits.
+ *
+ * <p>Not thread-safe, because the tree and parser are native objects with one owner: a {@link
+ * DocumentWorker} runs every call on the document's own thread. Close it to free the tree and the
+ * parser.
+ */
+public final class TextDocument implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(TextDocument.class.getName());
+
+  private final String uri;
+  private final PythonParser parser;
+  private int version;
+  private SourceText source;
+  private TreePoints points;
+  private Tree tree;
+  private int fullParses;
+
+  private TextDocument(String uri, int version, String text, PythonParser parser) {
+    this.uri = uri;
+    this.version = version;
+    this.parser = parser;
+    this.source = new SourceText(text);
+    this.points = TreePoints.of(text);
+    this.tree = parseFresh(text);
+  }
+
+  /** Opens {@code text} as version {@code version} of {@code uri} and parses it. */
+  public static TextDocument open(String uri, int version, String text) {
+    PythonParser parser = new PythonParser();
+    try {
+      return new TextDocument(uri, version, text, parser);
+    } catch (RuntimeException e) {
+      parser.close();
+      throw e;
+    }
+  }
+
+  /** Returns the document URI. */
+  public String uri() {
+    return uri;
+  }
+
+  /** Returns the version of the last applied change. */
+  public int version() {
+    return version;
+  }
+
+  /** Returns the current text with its line table. */
+  public SourceText source() {
+    return source;
+  }
+
+  /** Returns the current text. */
+  public String text() {
+    return source.text();
+  }
+
+  /** Returns the tree; only the owning thread may use it, and must not close it. */
+  public Tree tree() {
+    return tree;
+  }
+
+  /** Returns a copy of the tree that another thread may use; the caller closes it. */
+  public Tree cloneTree() {
+    return tree.clone();
+  }
+
+  /** Returns how many times the text was parsed from scratch, counting the first parse. */
+  public int fullParses() {
+    return fullParses;
+  }
+
+  /**
+   * Applies {@code changes} in order and re-parses, making the document version {@code newVersion}.
+   *
+   * <p>Each ranged change is converted to char offsets with the line table of the text as it is at
+   * that point, described to the tree with {@link Tree#edit}, then applied to the text. After the
+   * last change the text is re-parsed once, reusing the edited tree; tree-sitter accepts any number
+   * of edits before a re-parse. A change that replaces the whole text, or a failure while editing
+   * the tree, leads to a parse from scratch instead. Positions outside the text are clamped and
+   * logged.
+   */
+  public void apply(int newVersion, List<ContentChange> changes, PositionEncoding encoding) {
+    if (newVersion <= version) {
+      LOG.warning(
+          () ->
+              "Applying version "
+                  + newVersion
+                  + " of "
+                  + uri
+                  + " after version "
+                  + version
+                  + "; versions should increase");
+    }
+    boolean incremental = true;
+    for (ContentChange change : changes) {
+      if (change.range().isEmpty()) {
+        replaceText(change.text());
+        incremental = false;
+      } else {
+        incremental &= applyRanged(change.range().get(), change.text(), encoding);
+      }
+    }
+    version = newVersion;
+    reparse(incremental);
+  }
+
+  private boolean applyRanged(LineRange range, String inserted, PositionEncoding encoding) {
+    int start = resolve(range.startLine(), range.startCharacter(), encoding, "start");
+    int end = resolve(range.endLine(), range.endCharacter(), encoding, "end");
+    if (end < start) {
+      LOG.warning(
+          () -> "Change range " + range + " of " + uri + " ends before it starts; swapping");
+      int swap = start;
+      start = end;
+      end = swap;
+    }
+    boolean edited = editTree(start, end, inserted);
+    String text = source.text();
+    replaceText(text.substring(0, start) + inserted + text.substring(end));
+    return edited;
+  }
+
+  private int resolve(int line, int character, PositionEncoding encoding, String which) {
+    PositionEncoding.Resolved resolved = encoding.offset(source, line, character);
+    if (resolved.clamped()) {
+      LOG.warning(
+          () ->
+              "Clamped change "
+                  + which
+                  + " "
+                  + line
+                  + ":"
+                  + character
+                  + " ("
+                  + encoding.id()
+                  + ") of "
+                  + uri
+                  + " version "
+                  + version
+                  + " to char "
+                  + resolved.offset()
+                  + "; the text has "
+                  + source.lineCount()
+                  + " lines");
+    }
+    return resolved.offset();
+  }
+
+  /** Describes the replacement of chars {@code [start, end)} by {@code inserted} to the tree. */
+  private boolean editTree(int start, int end, String inserted) {
+    if (tree == null) {
+      return false;
+    }
+    Point startPoint = points.pointAt(start);
+    InputEdit edit =
+        new InputEdit(
+            2 * start,
+            2 * end,
+            2 * (start + inserted.length()),
+            startPoint,
+            points.pointAt(end),
+            TreePoints.advance(startPoint, inserted));
+    try {
+      tree.edit(edit);
+      return true;
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Failed to edit the tree of " + uri + " with " + edit + "; parsing from scratch",
+          e);
+      return false;
+    }
+  }
+
+  private void replaceText(String text) {
+    source = new SourceText(text);
+    points = TreePoints.of(text);
+  }
+
+  private void reparse(boolean incremental) {
+    String text = source.text();
+    Tree old = tree;
+    tree = null;
+    try {
+      if (incremental && old != null) {
+        tree = parser.parse(text, old);
+        if (isConsistent(tree, text)) {
+          return;
+        }
+        LOG.warning(
+            () ->
+                "The re-parsed tree of "
+                    + uri
+                    + " version "
+                    + version
+                    + " does not match its text; parsing from scratch");
+        tree.close();
+        tree = null;
+      }
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Incremental parse of " + uri + " version " + version + " failed; parsing from scratch",
+          e);
+    } finally {
+      if (old != null) {
+        old.close();
+      }
+    }
+    tree = parseFresh(text);
+  }
+
+  private static boolean isConsistent(Tree tree, String text) {
+    return tree.getRootNode().getEndByte() <= 2 * text.length();
+  }
+
+  private Tree parseFresh(String text) {
+    fullParses++;
+    return parser.parse(text);
+  }
+
+  /** Frees the tree and the parser. */
+  @Override
+  public void close() {
+    if (tree != null) {
+      tree.close();
+      tree = null;
+    }
+    parser.close();
+  }
+}
