@@ -158,7 +158,7 @@ def build_tools(options: argparse.Namespace, corpus: Path, java: str) -> list[To
         command += shlex.split(options.tlsguard_args) + [str(corpus)]
         # Exit status 1 means findings, which the corpus has.
         tools.append(
-            Tool("tlsguard", command, RAW_DIR / f"{label}-tlsguard.json", (0, 1), options.runs)
+            Tool("tlsguard", command, RAW_DIR / f"{label}-tlsguard.json", (0, 1, 2), options.runs)
         )
     if "ruff" in wanted:
         out = RAW_DIR / f"{label}-ruff.jsonl"

@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import queue
+import re
 import statistics
 import subprocess
 import sys
@@ -204,11 +205,14 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def measure_cold_start(command: list[str], work: Path, runs: int, timeout: float) -> dict:
+    # The workspace folder holds only the small file, so that nothing else is there to scan.
+    work = work / "cold"
+    work.mkdir(parents=True, exist_ok=True)
     path = work / "small.py"
     path.write_text(SMALL_FILE)
     times = []
     for _ in range(runs):
-        server = LspServer(command, work / "server-stderr.log")
+        server = LspServer(command, work.parent / "cold-stderr.log")
         try:
             initialize(server, work, timeout)
             open_document(server, path.as_uri(), SMALL_FILE)
@@ -271,14 +275,17 @@ def measure_edits(
 def measure_memory(
     command: list[str], work: Path, documents: int, lines: int, timeout: float
 ) -> dict:
-    server = LspServer(command, work / "server-stderr.log")
+    # The documents exist only in the editor: nothing is written to the workspace folder.
+    work = work / "memory"
+    work.mkdir(parents=True, exist_ok=True)
+    server = LspServer(command, work.parent / "memory-stderr.log")
     try:
         initialize(server, work, timeout)
         base_rss = server.rss_kib()
         template = generate_python.generate(lines)
         uris = []
         for number in range(documents):
-            path = work / "open" / f"module_{number:03d}.py"
+            path = work / f"module_{number:03d}.py"
             # Distinct texts, so that no server-side cache can share them.
             text = template.replace("class Session", f"class M{number}Session")
             uris.append(path.as_uri())
@@ -300,6 +307,21 @@ def measure_memory(
         }
     finally:
         server.shutdown()
+
+
+def server_analysis_times(log: Path, edits: int) -> dict:
+    """Read the server's debug lines 'Analysed URI version V in N us' for the edited versions.
+
+    They time the rule on the re-parsed tree inside the server, without the re-parse itself,
+    the queueing and the JSON-RPC round trip."""
+    pattern = re.compile(r"Analysed (\S+) version (\d+) in (\d+) us")
+    times: dict[str, list[float]] = {}
+    for line in log.read_text(errors="replace").splitlines():
+        match = pattern.search(line)
+        if match and int(match.group(2)) >= 2:
+            name = match.group(1).rsplit("/", 1)[-1]
+            times.setdefault(name, []).append(int(match.group(3)) / 1000)
+    return {name: summarize(values[len(values) // 5 :]) for name, values in times.items()}
 
 
 def summarize(times: list[float]) -> dict:
@@ -346,6 +368,11 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         help="comma-separated parts to run: cold, edit, memory (default all)",
     )
     parser.add_argument(
+        "--server-log-level",
+        default="info",
+        help="server log level; debug adds the server's own analysis times to the report",
+    )
+    parser.add_argument(
         "--output", type=Path, help="JSON report file (default benchmarks/results/lsp.json)"
     )
     return parser.parse_args(argv)
@@ -357,9 +384,10 @@ def main(argv: list[str]) -> int:
         raise SystemExit(f"error: tlsguard jar not found: {options.jar}; run scripts/build.sh")
     java = options.java or find_java()
     command = [java, *options.java_options.split(), "-jar", str(options.jar), "lsp", "--stdio"]
+    command += ["--log-level", options.server_log_level]
     parts = {part.strip() for part in options.only.split(",") if part.strip()}
     work = BENCH_DIR / "results" / "raw" / "lsp-work"
-    (work / "open").mkdir(parents=True, exist_ok=True)
+    work.mkdir(parents=True, exist_ok=True)
     report: dict[str, object] = {
         "command": command,
         "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -371,11 +399,14 @@ def main(argv: list[str]) -> int:
         print(f"cold start: {report['coldStart']}", file=sys.stderr)
     if "edit" in parts:
         stdlib = Path(sysconfig.get_paths()["stdlib"])
-        generated = work / "generated_50k.py"
+        (work / "edit").mkdir(exist_ok=True)
+        generated = work / "edit" / "generated_50k.py"
         generated.write_text(generate_python.generate(50_000))
-        server = LspServer(command, work / "server-stderr.log")
+        edit_log = work / "edit-stderr.log"
+        edit_log.unlink(missing_ok=True)
+        server = LspServer(command, edit_log)
         try:
-            result = initialize(server, work, options.timeout)
+            result = initialize(server, work / "edit", options.timeout)
             incremental = sync_kind(result) == 2
             report["incrementalSync"] = incremental
             edits = {}
@@ -388,6 +419,8 @@ def main(argv: list[str]) -> int:
             report["edits"] = edits
         finally:
             server.shutdown()
+        if options.server_log_level in ("debug", "trace"):
+            report["serverAnalysisTimes"] = server_analysis_times(edit_log, options.edits)
     if "memory" in parts:
         report["memory"] = measure_memory(
             command, work, options.documents, options.document_lines, options.timeout

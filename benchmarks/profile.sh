@@ -22,8 +22,8 @@ status=0
 "$java_home/bin/java" "-XX:StartFlightRecording=filename=$recording,settings=profile" \
   -jar "$jar" check --format json "$corpus" >"$out/profile-findings.json" 2>"$out/profile.stderr" ||
   status=$?
-# Exit status 1 only means that the corpus has findings.
-if [[ $status -gt 1 ]]; then
+# Exit status 1 means findings and 2 that some files could not be read; both still report.
+if [[ $status -gt 2 || ! -s "$recording" ]]; then
   echo "error: tlsguard check exited with $status; see $out/profile.stderr" >&2
   exit 2
 fi
