@@ -14,6 +14,7 @@ import datetime
 import json
 import os
 import platform
+import re
 import shlex
 import shutil
 import statistics
@@ -300,9 +301,9 @@ def read_bandit_findings(path: Path, corpus: Path) -> tuple[list[Finding], list[
         line = item["line_number"]
         lines = item.get("line_range") or [line]
         if item["test_id"] == "B503":
-            # B503 is reported on the whole function; its range would swallow every other
-            # finding in the body, so only the def line and the signature lines after it count.
-            lines = [line]
+            # B503's range is the whole function, which would swallow every other finding in
+            # the body, so only the signature counts: from the def line to the line ending ':'.
+            lines = [line, signature_end(Path(item["filename"]), line)]
         findings.append(
             Finding(
                 "bandit",
@@ -315,6 +316,20 @@ def read_bandit_findings(path: Path, corpus: Path) -> tuple[list[Finding], list[
         )
     errors = [relative(error["filename"], corpus) for error in data.get("errors", [])]
     return findings, errors
+
+
+def signature_end(path: Path, def_line: int) -> int:
+    """Return the line that ends the def statement starting at ``def_line`` (an estimate: the
+    first line from there whose code, before any '#', ends with ':')."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return def_line
+    for number in range(def_line, min(len(lines), def_line + 50) + 1):
+        code = lines[number - 1].split("#", 1)[0].rstrip()
+        if code.endswith(":"):
+            return number
+    return def_line
 
 
 @dataclasses.dataclass
@@ -417,6 +432,55 @@ def compare(
         "allAgreeButCountDiffers": count_mismatches,
         "disagreementFile": str(out.relative_to(REPO_ROOT)),
     }
+
+
+EXPECT_MARKER = re.compile(r"#\s*expect:\s*([a-z-]+)")
+
+
+def read_expectations(corpus: Path) -> dict[str, set[int]]:
+    """Return the lines marked '# expect: KIND' per file, for corpora annotated that way."""
+    marked: dict[str, set[int]] = {}
+    for path in sorted(corpus.rglob("*.py")):
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        numbers = {number for number, text in enumerate(lines, 1) if EXPECT_MARKER.search(text)}
+        if numbers:
+            marked[str(path.relative_to(corpus))] = numbers
+    return marked
+
+
+def score_against_expectations(
+    tools: list[str], findings: list[Finding], marked: dict[str, set[int]]
+) -> dict[str, dict[str, object]]:
+    """Count, per tool, marked lines it reports, marked lines it misses and unmarked reports.
+
+    A marked line counts as found when an in-rule finding's line range covers it, because the
+    anchors report a multi-line call on its first line and tlsguard on the value's line."""
+    scores = {}
+    for tool in tools:
+        own = [f for f in findings if f.tool == tool and f.in_rule]
+        found = set()
+        extra = []
+        for finding in own:
+            covered = {
+                line
+                for line in marked.get(finding.path, set())
+                if finding.line <= line <= finding.end_line
+            }
+            if covered:
+                found |= {(finding.path, line) for line in covered}
+            else:
+                extra.append(f"{finding.path}:{finding.line} {finding.code}")
+        expected = {(path, line) for path, lines in marked.items() for line in lines}
+        missed = sorted(f"{path}:{line}" for path, line in expected - found)
+        scores[tool] = {
+            "expected": len(expected),
+            "found": len(found),
+            "missed": len(missed),
+            "unmarked": len(extra),
+            "missedLines": missed,
+            "unmarkedFindings": sorted(extra),
+        }
+    return scores
 
 
 def summarize_findings(
@@ -543,6 +607,11 @@ def ratios(table: dict[str, dict[str, object]]) -> dict[str, dict[str, object]]:
         if name not in table:
             continue
         other = table[name]["wallMedianS"]
+        if min(other, tlsguard) <= 0:
+            # GNU time reports wall time in steps of 10 ms; a zero cannot be divided by.
+            result[name] = {"factor": None, "goal": goal, "met": None,
+                            "text": f"{name}: below the 10 ms resolution of GNU time"}
+            continue
         if kind == "speedup":
             factor = other / tlsguard
             met = factor >= goal
@@ -571,7 +640,8 @@ def render_markdown(report: dict[str, object]) -> str:
         )
     lines.append("")
     for name, ratio in report["ratios"].items():
-        lines.append(f"- {ratio['text']}: {'met' if ratio['met'] else 'NOT met'}")
+        verdict = {True: "met", False: "NOT met", None: "not measurable"}[ratio["met"]]
+        lines.append(f"- {ratio['text']}: {verdict}")
     lines.append("")
     findings = report["findings"]
     for name in ("tlsguard", "ruff", "bandit"):
@@ -589,6 +659,12 @@ def render_markdown(report: dict[str, object]) -> str:
             f"- in-rule finding clusters by tool set: {comparison['byToolSet']}; "
             f"all flag but counts differ: {comparison['allAgreeButCountDiffers']}; "
             f"list: {comparison['disagreementFile']}"
+        )
+    for name, score in report.get("expectations", {}).items():
+        lines.append(
+            f"- {name} against the '# expect:' markers: {score['found']} of {score['expected']} "
+            f"marked lines found, {score['missed']} missed, {score['unmarked']} findings on "
+            f"unmarked lines"
         )
     return "\n".join(lines) + "\n"
 
@@ -623,6 +699,9 @@ def main(argv: list[str]) -> int:
     if len(compared) >= 2:
         out = RESULTS_DIR / f"{options.label}-disagreements.tsv"
         report["comparison"] = compare(compared, findings, corpus, out)
+        marked = read_expectations(corpus)
+        if marked:
+            report["expectations"] = score_against_expectations(compared, findings, marked)
 
     (RESULTS_DIR / f"{options.label}-report.json").write_text(json.dumps(report, indent=2) + "\n")
     markdown = render_markdown(report)

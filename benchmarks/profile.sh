@@ -20,7 +20,8 @@ recording="$out/check.jfr"
 
 status=0
 "$java_home/bin/java" "-XX:StartFlightRecording=filename=$recording,settings=profile" \
-  -jar "$jar" check --format json "$corpus" >"$out/profile-findings.json" 2>"$out/profile.stderr" ||
+  -jar "$jar" check --format json -o "$out/profile-findings.json" "$corpus" \
+  >"$out/profile.stdout" 2>"$out/profile.stderr" ||
   status=$?
 # Exit status 1 means findings and 2 that some files could not be read; both still report.
 if [[ $status -gt 2 || ! -s "$recording" ]]; then
