@@ -102,7 +102,7 @@ class LspServer:
         return self.send({"jsonrpc": "2.0", "method": method, "params": params})
 
     def wait_for(self, matches, timeout: float) -> tuple[float, dict]:
-        """Return the first message that ``matches`` accepts, answering server requests."""
+        """Return the first message that ``matches`` accepts; server requests get a reply."""
         deadline = time.perf_counter() + timeout
         while True:
             remaining = deadline - time.perf_counter()
@@ -121,7 +121,7 @@ class LspServer:
                 return received, message
 
     def _answer(self, message: dict) -> None:
-        # Requests a server may send to its client; an empty answer is valid for each of them.
+        # Requests a server may send to its client; an empty result is valid for each of them.
         if message["method"] == "workspace/configuration":
             result = [None] * len(message.get("params", {}).get("items", []))
         else:
