@@ -134,6 +134,13 @@ class LspServer:
                 return int(line.split()[1])
         raise ServerError(f"VmRSS missing from /proc/{self.process.pid}/status")
 
+    def cpu_ms(self) -> float:
+        """Return the user + system CPU time of the server process so far, all threads."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        # After the command name, utime and stime are the 12th and 13th fields, in clock ticks.
+        ticks = int(fields[11]) + int(fields[12])
+        return ticks * 1000 / os.sysconf("SC_CLK_TCK")
+
     def shutdown(self, timeout: float = 10) -> None:
         try:
             if self.process.poll() is None:
@@ -211,6 +218,7 @@ def measure_cold_start(command: list[str], work: Path, runs: int, timeout: float
     path = work / "small.py"
     path.write_text(SMALL_FILE)
     times = []
+    cpu_times = []
     for _ in range(runs):
         server = LspServer(command, work.parent / "cold-stderr.log")
         try:
@@ -218,11 +226,13 @@ def measure_cold_start(command: list[str], work: Path, runs: int, timeout: float
             open_document(server, path.as_uri(), SMALL_FILE)
             received, message = server.wait_for(is_diagnostics_for(path.as_uri()), timeout)
             times.append((received - server.started) * 1000)
+            cpu_times.append(server.cpu_ms())
             if not message["params"]["diagnostics"]:
                 raise ServerError(f"No diagnostic for the insecure line of {path}")
         finally:
             server.shutdown()
-    return summarize(times)
+    # CPU time counts every thread of the server, the JIT compiler and GC threads included.
+    return {"wall": summarize(times), "serverCpu": summarize(cpu_times)}
 
 
 def edit_position(text: str) -> tuple[int, int, int]:
@@ -351,7 +361,10 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--java", help="java launcher (default: what scripts/find-jdk.sh finds)")
     parser.add_argument(
-        "--java-options", default="", help="JVM options placed before -jar, space-separated"
+        "--java-options",
+        default="",
+        help="JVM options placed before -jar, space-separated; write --java-options=-X... so"
+        " that an option starting with - is taken as the value",
     )
     parser.add_argument("--cold-runs", type=int, default=10, help="cold starts (default 10)")
     parser.add_argument("--edits", type=int, default=100, help="edits per file (default 100)")
