@@ -34,9 +34,9 @@ GOAL_RUFF_FACTOR = 4.0
 GOAL_BANDIT_FACTOR = 100.0
 GOAL_GREP_FACTOR = 3.0
 
-# Codes of the anchors that report the same weakness as tlsguard's rule. S504/B504 report a
-# wrap_socket() call without a protocol argument; that call is not an insecure selection on
-# Python 3.10+ (the default floor is TLS 1.2), so those codes are listed apart.
+# Codes of the anchors that report the same weakness as tlsguard's rule. S504 and B504 report a
+# wrap_socket() call without a protocol argument. Such a call is not an insecure selection on
+# Python 3.10+, where the default floor is TLS 1.2, so those codes are counted apart.
 IN_RULE_CODES = {"S502", "S503", "B502", "B503"}
 OUT_OF_RULE_CODES = {"S504", "B504"}
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Generate a large Python file for the benchmarks from python-template.py.
 
-The file starts with a short header that imports ssl and holds one insecure selection, then
-repeats the 25-line template (a class with secure ssl use and a helper function) with a block
+The file starts with a short header that imports ssl and holds one insecure selection. Then it
+repeats the 25-line template, a class with secure ssl use and a helper function, with a block
 number until it has at least the requested number of lines. The JMH benchmarks build the same
 text in GeneratedPython.java.
 """

@@ -43,7 +43,13 @@ function requireValue(argv, index, option) {
 
 function* walk(path, extensions) {
   const entries = readdirSync(path, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // A stable order makes runs comparable file by file.
+  entries.sort((a, b) => {
+    if (a.name === b.name) {
+      return 0;
+    }
+    return a.name < b.name ? -1 : 1;
+  });
   for (const entry of entries) {
     const child = join(path, entry.name);
     if (entry.isDirectory()) {
@@ -81,8 +87,8 @@ function scan(options) {
     { lint: { select: SELECTED_CODES } },
     PositionEncoding.Utf16,
   );
-  // Invalid UTF-8 is replaced by U+FFFD rather than rejected, so every file gets checked; the
-  // count of such files is reported because the Ruff command line would skip them with an error.
+  // Invalid UTF-8 is replaced by U+FFFD rather than rejected, so every file gets checked. The
+  // summary counts such files.
   const decoder = new TextDecoder("utf-8", { fatal: false });
   const strictDecoder = new TextDecoder("utf-8", { fatal: true });
   const summary = { files: 0, bytes: 0, findings: 0, syntaxErrors: 0, invalidUtf8Files: 0 };

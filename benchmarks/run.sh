@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs the anchor tools when missing, builds tlsguard when its jar is missing or older than
-# its sources, and runs bench.py: tlsguard check, Ruff-WASM (S502-S504), Bandit (B502-B504) and
-# grep on one corpus, with medians, ratios and a list of disagreeing findings.
+# Runs bench.py: tlsguard check, Ruff-WASM (S502-S504), Bandit (B502-B504) and grep on one
+# corpus, with medians, ratios and a list of disagreeing findings. Before that it installs the
+# anchor tools when they are missing, and builds tlsguard when its jar is missing or older than
+# its sources.
 #
 # Usage: benchmarks/run.sh [--quick] [--runs N] [--bandit-runs N] [--tools LIST] [...]
 #        (benchmarks/run.sh --help lists every option)
