@@ -4,7 +4,7 @@
 #
 # Usage: scripts/test.sh [--no-editors]
 # Installs what the tests need first (scripts/install-test-deps.sh), so it works on a fresh
-# machine; that step needs root for apt-get and network access to Debian's and npm's registries.
+# machine. That step needs root for apt-get and access to Debian's and npm's registries.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 editors=1

@@ -1,7 +1,10 @@
 package dev.tlsguard.document;
 
 import io.github.treesitter.jtreesitter.Tree;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,6 +29,8 @@ import java.util.logging.Logger;
 public final class DocumentWorker {
   private static final Logger LOG = Logger.getLogger(DocumentWorker.class.getName());
   private static final long IDLE_SECONDS = 30;
+  // Enough to recognise an undo of the last few edits; each entry keeps one copy of the text.
+  private static final int RECENT_RESULTS = 4;
 
   private final String uri;
   private final ThreadPoolExecutor owner;
@@ -38,7 +43,8 @@ public final class DocumentWorker {
 
   // Owned by the worker thread.
   private TextDocument document;
-  private AnalysisResult lastResult;
+  // Recent results, newest first; written by analysis threads, read by the worker thread.
+  private final Deque<AnalysisResult> recentResults = new ArrayDeque<>();
   private volatile CompletableFuture<AnalysisResult> pending;
   private volatile boolean closed;
 
@@ -184,13 +190,13 @@ public final class DocumentWorker {
     long generation = settingsGeneration.getAsLong();
     CompletableFuture<AnalysisResult> future = new CompletableFuture<>();
     pending = future;
-    if (lastResult != null
-        && lastResult.settingsGeneration() == generation
-        && lastResult.snapshot().source().text().equals(snapshot.source().text())) {
-      // Same text and settings give the same findings; only the version differs.
+    Optional<AnalysisResult> previous = recentResult(snapshot.source().text(), generation);
+    if (previous.isPresent()) {
+      // Same text and settings give the same findings, for example after an undo.
       complete(
           future,
-          new AnalysisResult(snapshot, lastResult.analysis(), generation, lastResult.failure()));
+          new AnalysisResult(
+              snapshot, previous.get().analysis(), generation, previous.get().failure()));
       return;
     }
     Tree clone = document.cloneTree();
@@ -231,13 +237,31 @@ public final class DocumentWorker {
   }
 
   private void complete(CompletableFuture<AnalysisResult> future, AnalysisResult result) {
+    // Any result is safe to reuse, even a cancelled one, because reuse compares text and settings.
+    remember(result);
     if (future.complete(result)) {
-      try {
-        owner.execute(() -> lastResult = result);
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        LOG.fine(() -> "Not caching the analysis of closed document " + uri);
-      }
       onAnalysis.accept(result);
+    }
+  }
+
+  private Optional<AnalysisResult> recentResult(String text, long generation) {
+    synchronized (recentResults) {
+      for (AnalysisResult result : recentResults) {
+        if (result.settingsGeneration() == generation
+            && result.snapshot().source().text().equals(text)) {
+          return Optional.of(result);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  private void remember(AnalysisResult result) {
+    synchronized (recentResults) {
+      recentResults.addFirst(result);
+      while (recentResults.size() > RECENT_RESULTS) {
+        recentResults.removeLast();
+      }
     }
   }
 

@@ -89,9 +89,9 @@ public final class TextDocument implements AutoCloseable {
    * <p>Each ranged change is converted to char offsets with the line table of the text as it is at
    * that point, described to the tree with {@link Tree#edit}, then applied to the text. After the
    * last change the text is re-parsed once, reusing the edited tree; tree-sitter accepts any number
-   * of edits before a re-parse. A change that replaces the whole text, or a failure while editing
-   * the tree, leads to a parse from scratch instead. Positions outside the text are clamped and
-   * logged.
+   * of edits before a re-parse. A change that replaces the whole text, a failure while editing the
+   * tree, or a re-parsed tree with syntax errors leads to a parse from scratch instead. Positions
+   * outside the text are clamped and logged.
    */
   public void apply(int newVersion, List<ContentChange> changes, PositionEncoding encoding) {
     if (newVersion <= version) {
@@ -105,6 +105,7 @@ public final class TextDocument implements AutoCloseable {
                   + version
                   + "; versions should increase");
     }
+    long started = System.nanoTime();
     boolean incremental = true;
     for (ContentChange change : changes) {
       if (change.range().isEmpty()) {
@@ -115,7 +116,25 @@ public final class TextDocument implements AutoCloseable {
       }
     }
     version = newVersion;
+    long edited = System.nanoTime();
     reparse(incremental);
+    long parsed = System.nanoTime();
+    String parseKind = incremental ? "incremental" : "full";
+    LOG.fine(
+        () ->
+            "Applied "
+                + changes.size()
+                + " changes to "
+                + uri
+                + " version "
+                + newVersion
+                + ": text and tree edits "
+                + (edited - started) / 1000
+                + " us, "
+                + parseKind
+                + " parse "
+                + (parsed - edited) / 1000
+                + " us");
   }
 
   private boolean applyRanged(LineRange range, String inserted, PositionEncoding encoding) {
@@ -198,16 +217,22 @@ public final class TextDocument implements AutoCloseable {
     try {
       if (incremental && old != null) {
         tree = parser.parse(text, old);
-        if (isConsistent(tree, text)) {
+        if (!isConsistent(tree, text)) {
+          LOG.warning(
+              () ->
+                  "The re-parsed tree of "
+                      + uri
+                      + " version "
+                      + version
+                      + " does not match its text; parsing from scratch");
+        } else if (tree.getRootNode().hasError()) {
+          // tree-sitter's error recovery can shape ERROR nodes differently when it reuses an old
+          // tree, and the rule reads those shapes, so a text with syntax errors is parsed from
+          // scratch to give the same findings as a batch run.
+          LOG.fine(() -> uri + " version " + version + " has syntax errors; parsing from scratch");
+        } else {
           return;
         }
-        LOG.warning(
-            () ->
-                "The re-parsed tree of "
-                    + uri
-                    + " version "
-                    + version
-                    + " does not match its text; parsing from scratch");
         tree.close();
         tree = null;
       }

@@ -52,7 +52,7 @@ final class DiagnosticMapper {
     Diagnostic diagnostic =
         new Diagnostic(
             Ranges.range(source, finding.start(), finding.end(), encoding),
-            finding.message(),
+            message(finding),
             severity(finding.severity()),
             SOURCE,
             Finding.RULE_ID);
@@ -68,6 +68,14 @@ final class DiagnosticMapper {
                   "The value is " + sink.description())));
     }
     return diagnostic;
+  }
+
+  /**
+   * Returns the finding's message with its kind in brackets, so that editors which show only the
+   * message and code (and drop {@code data}) still name the kind.
+   */
+  static String message(Finding finding) {
+    return finding.message() + " [" + finding.kind().id() + "]";
   }
 
   /** Returns the URL of the rule page, when a base URL is known. */

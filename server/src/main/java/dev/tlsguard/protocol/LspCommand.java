@@ -63,6 +63,14 @@ public final class LspCommand implements Callable<Integer> {
     OutputStream protocolOut = new FileOutputStream(FileDescriptor.out);
     System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
     configureLogging();
+    try {
+      // Load the parser before serving, so that a platform without native libraries fails at
+      // start with one clear line instead of failing every document later.
+      dev.tlsguard.parse.PythonLanguage.get();
+    } catch (dev.tlsguard.nativelib.NativeLibraryException e) {
+      LOG.severe(() -> "Cannot start the language server: " + e.getMessage());
+      return 2;
+    }
     return run(System.in, protocolOut);
   }
 

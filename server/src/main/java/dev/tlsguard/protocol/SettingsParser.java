@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import dev.tlsguard.cli.ExcludePattern;
 import dev.tlsguard.rules.FindingKind;
 import dev.tlsguard.rules.Protocol;
 import dev.tlsguard.rules.RuleSettings.FixPreference;
@@ -73,7 +74,7 @@ public final class SettingsParser {
             reader.string("fixPreference").flatMap(reader::fixPreference),
             reader.bool("reportStringForms"),
             reader.bool("respectSuppressions"),
-            reader.list("exclude").flatMap(reader::strings),
+            reader.list("exclude").flatMap(reader::excludeGlobs),
             reader.bool("workspaceMode"),
             reader.string("rulesBaseUrl").map(SettingsParser::withTrailingSlash));
     for (String key : values.keySet()) {
@@ -184,6 +185,18 @@ public final class SettingsParser {
         result.add(string);
       }
       return Optional.of(result);
+    }
+
+    Optional<List<String>> excludeGlobs(List<Object> items) {
+      Optional<List<String>> globs = strings(items);
+      for (String glob : globs.orElse(List.of())) {
+        try {
+          ExcludePattern.compile(glob);
+        } catch (IllegalArgumentException e) {
+          problems.add(e.getMessage() + " (in 'exclude' in " + where + "); it is ignored");
+        }
+      }
+      return globs;
     }
 
     Optional<Set<Protocol>> protocols(List<Object> items) {

@@ -1,9 +1,8 @@
 package dev.tlsguard.protocol;
 
+import dev.tlsguard.cli.ExcludePattern;
 import java.net.URI;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,7 @@ final class SettingsStore {
   private final Map<String, PartialSettings> clientFolders = new ConcurrentHashMap<>();
   private volatile PartialSettings initializationOptions = PartialSettings.EMPTY;
   private volatile PartialSettings clientGlobal = PartialSettings.EMPTY;
+  private final Map<String, Optional<ExcludePattern>> excludePatterns = new ConcurrentHashMap<>();
 
   SettingsStore(Optional<String> defaultRulesBaseUrl, Consumer<String> problemSink) {
     this.defaultRulesBaseUrl = defaultRulesBaseUrl;
@@ -101,6 +101,14 @@ final class SettingsStore {
     return settings;
   }
 
+  /**
+   * Returns the settings of workspace folder {@code folderUri}: those of a Python file directly
+   * in it, so the folder's client section and its {@code pyproject.toml} apply.
+   */
+  Settings forFolder(String folderUri) {
+    return forDocument(normalize(folderUri) + "__init__.py");
+  }
+
   /** Returns the innermost workspace folder that contains {@code uri}. */
   Optional<String> folderOf(String uri) {
     String normalized = URI.create(uri).normalize().toString();
@@ -110,11 +118,13 @@ final class SettingsStore {
   }
 
   /**
-   * Returns whether {@code uri} matches an exclude pattern. Patterns are globs matched against the
-   * path relative to its workspace folder (or the absolute path outside any folder); a pattern
-   * without {@code /} also matches any single folder or file name on that path.
+   * Returns whether {@code uri} is excluded. Patterns follow {@code tlsguard check --exclude}:
+   * gitignore-style globs matched against the path relative to the workspace folder (or the
+   * absolute path outside any folder), where a matching folder excludes everything below it.
+   *
+   * @param isDirectory whether {@code uri} names a folder
    */
-  boolean isExcluded(String uri, Settings settings) {
+  boolean isExcluded(String uri, Settings settings, boolean isDirectory) {
     Optional<Path> path = toPath(uri);
     if (path.isEmpty() || settings.exclude().isEmpty()) {
       return false;
@@ -124,20 +134,44 @@ final class SettingsStore {
             .flatMap(SettingsStore::toPath)
             .map(folder -> folder.relativize(path.get()))
             .orElse(path.get());
-    for (String pattern : settings.exclude()) {
-      PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-      if (matcher.matches(relative)) {
+    List<String> segments = new ArrayList<>();
+    relative.forEach(segment -> segments.add(segment.toString()));
+    for (String glob : settings.exclude()) {
+      Optional<ExcludePattern> pattern = compiledPattern(glob);
+      if (pattern.isPresent() && matchesPathOrParent(pattern.get(), segments, isDirectory)) {
         return true;
-      }
-      if (!pattern.contains("/")) {
-        for (Path name : relative) {
-          if (matcher.matches(name)) {
-            return true;
-          }
-        }
       }
     }
     return false;
+  }
+
+  private static boolean matchesPathOrParent(
+      ExcludePattern pattern, List<String> segments, boolean isDirectory) {
+    StringBuilder prefix = new StringBuilder();
+    for (int i = 0; i < segments.size(); i++) {
+      if (i > 0) {
+        prefix.append('/');
+      }
+      prefix.append(segments.get(i));
+      boolean last = i == segments.size() - 1;
+      if (pattern.matches(prefix.toString(), !last || isDirectory)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Optional<ExcludePattern> compiledPattern(String glob) {
+    return excludePatterns.computeIfAbsent(
+        glob,
+        key -> {
+          try {
+            return Optional.of(ExcludePattern.compile(key));
+          } catch (IllegalArgumentException e) {
+            LOG.warning(() -> "Ignoring exclude pattern: " + e.getMessage());
+            return Optional.empty();
+          }
+        });
   }
 
   /** Returns the local path of a {@code file:} URI. */

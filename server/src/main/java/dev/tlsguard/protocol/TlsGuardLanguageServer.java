@@ -138,6 +138,7 @@ public final class TlsGuardLanguageServer implements LanguageServer, LanguageCli
     }
     state = State.SHUT_DOWN;
     LOG.info("Shutdown requested");
+    workspace.releaseHeldRequests();
     return documents.closeAll().thenApply(ignored -> null);
   }
 

@@ -297,7 +297,7 @@ public final class TlsGuardTextDocumentService implements TextDocumentService {
 
   private Analysis analyze(Snapshot snapshot, Tree tree) {
     Settings settings = settingsFor(snapshot.uri());
-    if (server.settings().isExcluded(snapshot.uri(), settings)) {
+    if (server.settings().isExcluded(snapshot.uri(), settings, false)) {
       LOG.fine(() -> "Not analysing excluded document " + snapshot.uri());
       return new Analysis(List.of(), 0);
     }

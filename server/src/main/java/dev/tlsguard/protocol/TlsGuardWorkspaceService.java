@@ -166,6 +166,11 @@ public final class TlsGuardWorkspaceService implements WorkspaceService {
     fileChanged(uri);
   }
 
+  /** Completes held {@code workspace/diagnostic} requests with empty reports, for shutdown. */
+  void releaseHeldRequests() {
+    signalChange();
+  }
+
   private void settingsChanged() {
     server.getTextDocumentService().reanalyzeAll();
     signalChange();

@@ -52,7 +52,7 @@ final class WorkspaceScanner {
   /** Returns whether any workspace folder is in workspace mode. */
   boolean isActive() {
     return server.settings().folders().stream()
-        .anyMatch(folder -> server.settings().forDocument(folder + "__init__.py").workspaceMode());
+        .anyMatch(folder -> server.settings().forFolder(folder).workspaceMode());
   }
 
   /** Lists the Python files to analyse, skipping excluded paths and those {@code skip} accepts. */
@@ -63,7 +63,7 @@ final class WorkspaceScanner {
       if (root.isEmpty() || !Files.isDirectory(root.get())) {
         continue;
       }
-      if (!server.settings().forDocument(folder + "__init__.py").workspaceMode()) {
+      if (!server.settings().forFolder(folder).workspaceMode()) {
         continue;
       }
       try {
@@ -76,7 +76,7 @@ final class WorkspaceScanner {
                   return FileVisitResult.TERMINATE;
                 }
                 String uri = dir.toUri().toString();
-                return !dir.equals(root.get()) && isExcluded(uri)
+                return !dir.equals(root.get()) && isExcluded(uri, true)
                     ? FileVisitResult.SKIP_SUBTREE
                     : FileVisitResult.CONTINUE;
               }
@@ -88,7 +88,7 @@ final class WorkspaceScanner {
                 if ((name.endsWith(".py") || name.endsWith(".pyi"))
                     && attributes.isRegularFile()
                     && !skip.test(uri)
-                    && !isExcluded(uri)) {
+                    && !isExcluded(uri, false)) {
                   files.add(file);
                 }
                 return FileVisitResult.CONTINUE;
@@ -140,7 +140,7 @@ final class WorkspaceScanner {
         new FileReport(uri, diagnostics, TlsGuardTextDocumentService.resultId(diagnostics)));
   }
 
-  private boolean isExcluded(String uri) {
-    return server.settings().isExcluded(uri, server.settings().forDocument(uri));
+  private boolean isExcluded(String uri, boolean isDirectory) {
+    return server.settings().isExcluded(uri, server.settings().forDocument(uri), isDirectory);
   }
 }

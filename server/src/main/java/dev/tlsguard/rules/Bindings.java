@@ -45,11 +45,11 @@ final class Bindings {
 
   private Bindings() {}
 
-  /** Collects the bindings of the file whose tree root is {@code root} and text is {@code text}. */
-  static Bindings collect(Node root, String text, List<IdentifierScanner.Occurrence> words) {
+  /** Collects the bindings of the file whose tree is indexed by {@code index} and text is {@code text}. */
+  static Bindings collect(NodeIndex index, String text, List<IdentifierScanner.Occurrence> words) {
     Bindings bindings = new Bindings();
     for (IdentifierScanner.Occurrence word : words) {
-      Optional<Node> node = root.getDescendant(word.start() * 2, word.end() * 2);
+      Optional<Node> node = index.descendant(word.start(), word.end());
       if (node.isEmpty()) {
         continue;
       }

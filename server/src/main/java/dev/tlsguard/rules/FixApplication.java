@@ -1,14 +1,12 @@
 package dev.tlsguard.rules;
 
+import dev.tlsguard.fixes.FixApplier;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Applies fixes to a text: one chosen fix per finding, all in one pass.
+ * Applies one chosen fix per finding to a text, in one pass through {@link FixApplier}.
  *
  * <p>Edits that are exactly equal (two findings adding the same name to one import line) are
  * applied once. A fix whose edits overlap an edit already chosen is skipped whole, so the result
@@ -32,63 +30,15 @@ public record FixApplication(String text, List<Fix> applied, List<Fix> skipped) 
 
   /** Applies the fix that {@code choose} picks for each finding; a null pick skips the finding. */
   public static FixApplication apply(String text, List<Finding> findings, Function<Finding, Fix> choose) {
-    Set<TextEdit> chosen = new LinkedHashSet<>();
-    List<Fix> applied = new ArrayList<>();
-    List<Fix> skipped = new ArrayList<>();
+    List<Fix> chosen = new ArrayList<>();
     for (Finding finding : findings) {
       Fix fix = choose.apply(finding);
-      if (fix == null) {
-        continue;
-      }
-      if (fix.edits().stream().anyMatch(edit -> !chosen.contains(edit) && overlapsAny(edit, chosen))) {
-        skipped.add(fix);
-        continue;
-      }
-      chosen.addAll(fix.edits());
-      applied.add(fix);
-    }
-    return new FixApplication(applyEdits(text, new ArrayList<>(chosen)), applied, skipped);
-  }
-
-  /**
-   * Applies non-overlapping edits to {@code text}. Insertions at the same offset keep their order.
-   *
-   * @throws IllegalArgumentException if two edits overlap or an edit lies outside the text
-   */
-  public static String applyEdits(String text, List<TextEdit> edits) {
-    List<TextEdit> sorted = new ArrayList<>(edits);
-    sorted.sort(Comparator.comparingInt(TextEdit::start).thenComparingInt(TextEdit::end));
-    StringBuilder result = new StringBuilder(text.length() + 64);
-    int position = 0;
-    for (TextEdit edit : sorted) {
-      if (edit.start() < position || edit.end() > text.length()) {
-        throw new IllegalArgumentException("Edit " + edit + " overlaps another edit or lies past the end");
-      }
-      result.append(text, position, edit.start()).append(edit.replacement());
-      position = edit.end();
-    }
-    result.append(text, position, text.length());
-    return result.toString();
-  }
-
-  private static boolean overlapsAny(TextEdit edit, Set<TextEdit> chosen) {
-    for (TextEdit other : chosen) {
-      boolean bothInsertionsAtSamePoint = edit.start() == edit.end() && other.start() == other.end()
-          && edit.start() == other.start();
-      if (bothInsertionsAtSamePoint) {
-        continue;
-      }
-      if (edit.start() < other.end() && other.start() < edit.end()) {
-        return true;
-      }
-      // An insertion inside a replaced range would land in text that no longer exists.
-      if (edit.start() == edit.end() && edit.start() > other.start() && edit.start() < other.end()) {
-        return true;
-      }
-      if (other.start() == other.end() && other.start() > edit.start() && other.start() < edit.end()) {
-        return true;
+      if (fix != null) {
+        chosen.add(fix);
       }
     }
-    return false;
+    // The rule already writes inserted lines with the file's own line ending.
+    FixApplier.FixResult result = new FixApplier("\n").apply(text, chosen);
+    return new FixApplication(result.text(), result.applied(), result.skipped());
   }
 }

@@ -22,6 +22,11 @@ import java.util.function.Function;
  * always raises {@code ValueError} (checked on CPython 3.11).
  */
 final class FixFactory {
+  /** How far past a context's creation its uses are read to judge its role, in chars. */
+  private static final int ROLE_WINDOW_CHARS = 4_000;
+  private static final java.util.regex.Pattern SERVER_SIDE =
+      java.util.regex.Pattern.compile("\\bserver_side\\s*=\\s*True");
+
   private final SourceText source;
   private final String text;
   private final Bindings bindings;
@@ -283,17 +288,18 @@ final class FixFactory {
     }
     Node scope = Nodes.ancestor(call, "function_definition").flatMap(f -> f.getChildByFieldName("body"))
         .orElse(call.getTree().getRootNode());
+    // Only the code soon after the assignment counts, which keeps the cost per finding bounded
+    // in long modules with many findings.
     StringBuilder evidence = new StringBuilder();
     int from = Nodes.end(assignment.get());
-    int to = Nodes.end(scope);
-    String region = text.substring(from, to);
+    String region = text.substring(from, Math.max(from, Math.min(Nodes.end(scope), from + ROLE_WINDOW_CHARS)));
     int at = region.indexOf(variable);
     while (at >= 0) {
       evidence.append(region, at, Math.min(region.length(), at + 400)).append('\n');
       at = region.indexOf(variable, at + variable.length());
     }
     String uses = evidence.toString();
-    boolean server = uses.matches("(?s).*\\bserver_side\\s*=\\s*True.*")
+    boolean server = SERVER_SIDE.matcher(uses).find()
         || (uses.contains("load_cert_chain(") && (uses.contains(".accept(") || uses.contains("create_server(")
             || uses.contains("start_server(") || uses.contains(".listen(")));
     boolean client = uses.contains("server_hostname") || uses.contains("create_connection(")
@@ -593,13 +599,10 @@ final class FixFactory {
   }
 
   private String lastName(Node expression) {
-    if (expression.getType().equals("attribute")) {
-      return expression.getChildByFieldName("attribute").map(this::source).orElse("");
-    }
-    return source(expression);
+    return Nodes.lastName(expression, text);
   }
 
   private String source(Node node) {
-    return text.substring(Nodes.start(node), Nodes.end(node));
+    return Nodes.text(node, text);
   }
 }

@@ -142,6 +142,7 @@ public final class InsecureSslProtocolsRule {
     private final SourceText source;
     private final String text;
     private final Node root;
+    private final NodeIndex index;
     private final RuleSettings settings;
     private final Bindings bindings;
     private final Scopes scopes;
@@ -155,6 +156,7 @@ public final class InsecureSslProtocolsRule {
       this.source = source;
       this.text = source.text();
       this.root = root;
+      this.index = new NodeIndex(root);
       this.settings = settings;
       this.words = words;
       List<IdentifierScanner.Occurrence> bindingWords = new ArrayList<>();
@@ -163,9 +165,9 @@ public final class InsecureSslProtocolsRule {
           bindingWords.add(word);
         }
       }
-      this.bindings = Bindings.collect(root, text, bindingWords);
-      this.scopes = new Scopes(text, bindings);
-      this.useSites = new UseSites(text, node -> resolveConstant(node).isPresent());
+      this.bindings = Bindings.collect(index, text, bindingWords);
+      this.scopes = new Scopes(text, index, bindings);
+      this.useSites = new UseSites(text, index, node -> resolveConstant(node).isPresent());
       this.fixes = new FixFactory(source, bindings, settings, this::resolvePath);
     }
 
@@ -188,7 +190,7 @@ public final class InsecureSslProtocolsRule {
         candidates.sort(Comparator.comparingInt(IdentifierScanner.Occurrence::start));
       }
       for (IdentifierScanner.Occurrence occurrence : candidates) {
-        Optional<Node> node = root.getDescendant(occurrence.start() * 2, occurrence.end() * 2);
+        Optional<Node> node = index.descendant(occurrence.start(), occurrence.end());
         if (node.isEmpty()) {
           continue;
         }
@@ -367,7 +369,7 @@ public final class InsecureSslProtocolsRule {
 
     private void report(Finding finding) {
       if (settings.respectSuppressions()
-          && Suppressions.isSuppressed(source, root, finding.start(), finding.kind())) {
+          && Suppressions.isSuppressed(source, index, finding.start(), finding.kind())) {
         return;
       }
       found.putIfAbsent(finding.start() + ":" + finding.end() + ":" + finding.kind(), finding);
@@ -416,14 +418,11 @@ public final class InsecureSslProtocolsRule {
     }
 
     private String lastName(Node expression) {
-      if (expression.getType().equals("attribute")) {
-        return expression.getChildByFieldName("attribute").map(this::source).orElse("");
-      }
-      return source(expression);
+      return Nodes.lastName(expression, text);
     }
 
     private String source(Node node) {
-      return text.substring(Nodes.start(node), Nodes.end(node));
+      return Nodes.text(node, text);
     }
   }
 }

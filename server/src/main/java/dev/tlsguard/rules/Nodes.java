@@ -79,4 +79,20 @@ final class Nodes {
     }
     return Optional.empty();
   }
+
+  /** Returns the source text of {@code node}. */
+  static String text(Node node, String source) {
+    return source.substring(start(node), end(node));
+  }
+
+  /**
+   * Returns the last name of an identifier or attribute chain ({@code TLSv1} of {@code
+   * ssl.TLSVersion.TLSv1}), or the whole source of any other expression.
+   */
+  static String lastName(Node expression, String source) {
+    if (expression.getType().equals("attribute")) {
+      return expression.getChildByFieldName("attribute").map(name -> text(name, source)).orElse("");
+    }
+    return text(expression, source);
+  }
 }

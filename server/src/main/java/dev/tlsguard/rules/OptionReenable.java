@@ -120,14 +120,6 @@ final class OptionReenable {
   }
 
   private static String lastName(Node expression, String text) {
-    Node name = expression;
-    if (expression.getType().equals("attribute")) {
-      Optional<Node> attribute = expression.getChildByFieldName("attribute");
-      if (attribute.isEmpty()) {
-        return "";
-      }
-      name = attribute.get();
-    }
-    return text.substring(Nodes.start(name), Nodes.end(name));
+    return Nodes.lastName(expression, text);
   }
 }

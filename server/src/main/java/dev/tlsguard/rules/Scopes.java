@@ -18,11 +18,13 @@ final class Scopes {
   private static final Set<String> FUNCTION_TYPES = ImmutableSet.of("function_definition", "lambda");
 
   private final String text;
+  private final NodeIndex index;
   private final Bindings bindings;
   private final Map<String, Boolean> cache = new HashMap<>();
 
-  Scopes(String text, Bindings bindings) {
+  Scopes(String text, NodeIndex index, Bindings bindings) {
     this.text = text;
+    this.index = index;
     this.bindings = bindings;
   }
 
@@ -78,9 +80,8 @@ final class Scopes {
       return false;
     }
     IdentifierScanner scanner = new IdentifierScanner(Set.of(name));
-    Node root = rootOf(function);
     for (IdentifierScanner.Occurrence occurrence : scanner.scan(text, Nodes.start(body.get()), Nodes.end(body.get()))) {
-      Optional<Node> node = root.getNamedDescendant(occurrence.start() * 2, occurrence.end() * 2);
+      Optional<Node> node = index.namedDescendant(occurrence.start(), occurrence.end());
       if (node.isPresent() && node.get().getType().equals("identifier") && isAssignmentTarget(node.get())) {
         return true;
       }
@@ -113,10 +114,6 @@ final class Scopes {
   private static boolean isTargetContainer(String type) {
     return type.equals("pattern_list") || type.equals("tuple_pattern") || type.equals("list_pattern")
         || type.equals("list_splat_pattern");
-  }
-
-  private static Node rootOf(Node node) {
-    return node.getTree().getRootNode();
   }
 
   /** Returns whether {@code node} lies inside a function or lambda. */

@@ -38,9 +38,9 @@ public final class Suppressions {
   private Suppressions() {}
 
   /** Returns whether a suppression comment on the line of {@code offset} hides a {@code kind} finding. */
-  static boolean isSuppressed(SourceText source, Node root, int offset, FindingKind kind) {
+  static boolean isSuppressed(SourceText source, NodeIndex index, int offset, FindingKind kind) {
     int line = source.lineOf(offset);
-    for (String comment : commentsOnLine(source, root, line)) {
+    for (String comment : commentsOnLine(source, index, line)) {
       if (suppresses(comment, kind)) {
         return true;
       }
@@ -80,18 +80,23 @@ public final class Suppressions {
 
   /** Returns the comments that sit on the 0-based {@code line}, each with its {@code #}. */
   public static List<String> commentsOnLine(SourceText source, Node root, int line) {
+    return commentsOnLine(source, new NodeIndex(root), line);
+  }
+
+  private static List<String> commentsOnLine(SourceText source, NodeIndex index, int line) {
     String text = source.text();
     int start = source.lineStart(line);
     int end = source.lineContentEnd(line);
     List<String> comments = new java.util.ArrayList<>();
-    int hash = text.indexOf('#', start);
-    while (hash >= 0 && hash < end) {
-      Optional<Node> node = root.getDescendant(hash * 2, hash * 2 + 2);
+    for (int hash = start; hash < end; hash++) {
+      if (text.charAt(hash) != '#') {
+        continue;
+      }
+      Optional<Node> node = index.descendant(hash, hash + 1);
       if (node.isPresent() && node.get().getType().equals("comment")) {
         comments.add(text.substring(Nodes.start(node.get()), Math.min(end, Nodes.end(node.get()))));
         break;
       }
-      hash = text.indexOf('#', hash + 1);
     }
     return comments;
   }

@@ -28,6 +28,7 @@ final class UseSites {
           "fail", "subTest");
 
   private final String text;
+  private final NodeIndex index;
   private final Predicate<Node> isProtocolConstant;
 
   /**
@@ -36,8 +37,9 @@ final class UseSites {
    * @param isProtocolConstant returns whether an expression is itself a protocol constant, for
    *     translation tables whose keys are constants
    */
-  UseSites(String text, Predicate<Node> isProtocolConstant) {
+  UseSites(String text, NodeIndex index, Predicate<Node> isProtocolConstant) {
     this.text = text;
+    this.index = index;
     this.isProtocolConstant = isProtocolConstant;
   }
 
@@ -212,15 +214,14 @@ final class UseSites {
     String name = source(target);
     Node scope = Nodes.ancestor(assignment, "function_definition")
         .flatMap(function -> function.getChildByFieldName("body"))
-        .orElse(assignment.getTree().getRootNode());
-    Node root = assignment.getTree().getRootNode();
+        .orElse(index.root());
     int reads = 0;
     for (IdentifierScanner.Occurrence occurrence :
         new IdentifierScanner(Set.of(name)).scan(text, Nodes.start(scope), Nodes.end(scope))) {
       if (occurrence.start() == Nodes.start(target)) {
         continue;
       }
-      Optional<Node> node = root.getNamedDescendant(occurrence.start() * 2, occurrence.end() * 2);
+      Optional<Node> node = index.namedDescendant(occurrence.start(), occurrence.end());
       if (node.isEmpty() || !node.get().getType().equals("identifier")) {
         continue;
       }
@@ -271,13 +272,10 @@ final class UseSites {
 
   /** Returns the last name of an identifier or attribute chain, or the whole source otherwise. */
   String lastName(Node expression) {
-    if (expression.getType().equals("attribute")) {
-      return expression.getChildByFieldName("attribute").map(this::source).orElse("");
-    }
-    return source(expression);
+    return Nodes.lastName(expression, text);
   }
 
   private String source(Node node) {
-    return text.substring(Nodes.start(node), Nodes.end(node));
+    return Nodes.text(node, text);
   }
 }

@@ -33,7 +33,35 @@ class TextDocumentTest {
       }
       assertThat(document.text()).isEqualTo("import ssl\n" + target);
       assertThat(document.version()).isEqualTo(version);
+    }
+  }
+
+  @Test
+  void editsKeepingSyntaxValid_stayIncremental() {
+    try (TextDocument document = TextDocument.open(URI, 1, "import ssl\nx = 1\n")) {
+      document.apply(
+          2,
+          List.of(ContentChange.replace(new LineRange(1, 4, 1, 5), "12")),
+          PositionEncoding.UTF_16);
+      document.apply(
+          3,
+          List.of(ContentChange.replace(new LineRange(2, 0, 2, 0), "y = x\n")),
+          PositionEncoding.UTF_16);
+      assertMatchesFreshParse(document);
       assertThat(document.fullParses()).as("only the open parses from scratch").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void editCausingSyntaxError_parsesFromScratch() {
+    try (TextDocument document = TextDocument.open(URI, 1, "import ssl\nx = 1\n")) {
+      document.apply(
+          2,
+          List.of(ContentChange.replace(new LineRange(1, 5, 1, 5), " +")),
+          PositionEncoding.UTF_16);
+      assertThat(document.tree().getRootNode().hasError()).isTrue();
+      assertThat(document.fullParses()).isEqualTo(2);
+      assertMatchesFreshParse(document);
     }
   }
 

@@ -39,6 +39,7 @@ class DiagnosticsTest {
       assertThat(diagnostic.getSource()).isEqualTo("tlsguard");
       assertThat(diagnostic.getSeverity()).isEqualTo(DiagnosticSeverity.Warning);
       assertThat(diagnostic.getMessage().getLeft()).contains("PROTOCOL_TLSv1");
+      assertThat(diagnostic.getMessage().getLeft()).endsWith("[ssl-proto-const]");
       assertThat(diagnostic.getCodeDescription().getHref())
           .isEqualTo(ServerHarness.RULES_BASE + "insecure-ssl-protocols.md");
       assertThat(diagnostic.getRange())

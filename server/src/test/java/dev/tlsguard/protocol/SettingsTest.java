@@ -179,6 +179,23 @@ class SettingsTest {
   }
 
   @Test
+  void invalidExcludeGlob_isReportedToClient() throws Exception {
+    JsonArray exclude = new JsonArray();
+    exclude.add("!keep.py");
+    JsonObject options = new JsonObject();
+    options.add("exclude", exclude);
+    try (ServerHarness harness = harness()) {
+      harness.initialize(Capabilities.minimal(), options, folder.toUri().toString());
+      var message =
+          RecordingClient.await(
+              harness.client.logMessages,
+              m -> m.getMessage().contains("!keep.py"),
+              "an exclude warning");
+      assertThat(message.getType()).isEqualTo(MessageType.Warning);
+    }
+  }
+
+  @Test
   void excludedDocument_isNotAnalysed() throws Exception {
     JsonArray exclude = new JsonArray();
     exclude.add("generated/**");

@@ -124,4 +124,16 @@ class WorkspaceModeTest {
           .noneMatch(p -> p.getUri().equals(vendored.toUri().toString()));
     }
   }
+
+  @Test
+  void heldWorkspaceRequest_completesAtShutdown() throws Exception {
+    try (ServerHarness harness = new ServerHarness()) {
+      harness.initialize(Capabilities.pull(), null, folder.toUri().toString());
+      // Workspace mode is off, so there is nothing to report and the request is held.
+      var held =
+          harness.remote.getWorkspaceService().diagnostic(new WorkspaceDiagnosticParams(List.of()));
+      harness.remote.shutdown().get(20, TimeUnit.SECONDS);
+      assertThat(held.get(20, TimeUnit.SECONDS).getItems()).isEmpty();
+    }
+  }
 }
