@@ -146,6 +146,14 @@ def find_java(explicit: str | None) -> str:
     return str(Path(result.stdout.strip()) / "bin" / "java")
 
 
+def aot_cache_options(jar: Path) -> list[str]:
+    """Return the JVM options that bin/tlsguard adds when the build left an AOT cache by the jar."""
+    cache = jar.parent / "tlsguard.aot"
+    if cache.is_file():
+        return [f"-XX:AOTCache={cache}", "-Xlog:aot=off,cds=off"]
+    return []
+
+
 def build_tools(options: argparse.Namespace, corpus: Path, java: str) -> list[Tool]:
     wanted = [name.strip() for name in options.tools.split(",") if name.strip()]
     known = {"tlsguard", "ruff", "bandit", "grep"}
@@ -155,7 +163,8 @@ def build_tools(options: argparse.Namespace, corpus: Path, java: str) -> list[To
     label = options.label
     tools = []
     if "tlsguard" in wanted:
-        command = [java, "-jar", str(options.jar), "check", "--format", "json"]
+        command = [java, *aot_cache_options(options.jar), "-jar", str(options.jar), "check"]
+        command += ["--format", "json"]
         command += shlex.split(options.tlsguard_args) + [str(corpus)]
         # Exit status 1 means findings, which the corpus has.
         tools.append(

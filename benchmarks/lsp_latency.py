@@ -255,21 +255,16 @@ def measure_edits(
     open_document(server, uri, text)
     server.wait_for(is_diagnostics_for(uri), timeout)
     index, line, column = edit_position(text)
-    edited = text[:index] + "x" + text[index:]
     times = []
     for version in range(2, edits + 2):
-        inserting = version % 2 == 0
+        # Each edit types one more letter at the end of the name, as a user does, so every
+        # version has a new text and no server-side cache of earlier results can answer it.
+        typed = version - 2
         if incremental:
-            end = column if inserting else column + 1
-            change = {
-                "range": {
-                    "start": {"line": line, "character": column},
-                    "end": {"line": line, "character": end},
-                },
-                "text": "x" if inserting else "",
-            }
+            position = {"line": line, "character": column + typed}
+            change = {"range": {"start": position, "end": position}, "text": "x"}
         else:
-            change = {"text": edited if inserting else text}
+            change = {"text": text[:index] + "x" * (typed + 1) + text[index:]}
         sent = server.notify(
             "textDocument/didChange",
             {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]},
@@ -320,18 +315,30 @@ def measure_memory(
 
 
 def server_analysis_times(log: Path, edits: int) -> dict:
-    """Read the server's debug lines 'Analysed URI version V in N us' for the edited versions.
-
-    They time the rule on the re-parsed tree inside the server, without the re-parse itself,
-    the queueing and the JSON-RPC round trip."""
-    pattern = re.compile(r"Analysed (\S+) version (\d+) in (\d+) us")
-    times: dict[str, list[float]] = {}
+    """Read the server's debug timings of the edited versions: 'Analysed URI version V in N us'
+    (the rule on the re-parsed tree) and 'Applied N changes to URI version V: text and tree edits
+    N us, incremental parse N us'. Queueing and the JSON-RPC round trip are not in them."""
+    patterns = {
+        "rule": re.compile(r"Analysed (\S+) version (\d+) in (\d+) us"),
+        "textAndTreeEdits": re.compile(
+            r"Applied \d+ changes? to (\S+) version (\d+): text and tree edits (\d+) us"
+        ),
+        "incrementalParse": re.compile(
+            r"Applied \d+ changes? to (\S+) version (\d+):.* incremental parse (\d+) us"
+        ),
+    }
+    times: dict[str, dict[str, list[float]]] = {}
     for line in log.read_text(errors="replace").splitlines():
-        match = pattern.search(line)
-        if match and int(match.group(2)) >= 2:
-            name = match.group(1).rsplit("/", 1)[-1]
-            times.setdefault(name, []).append(int(match.group(3)) / 1000)
-    return {name: summarize(values[len(values) // 5 :]) for name, values in times.items()}
+        for part, pattern in patterns.items():
+            match = pattern.search(line)
+            if match and int(match.group(2)) >= 2:
+                name = match.group(1).rsplit("/", 1)[-1]
+                values = times.setdefault(name, {}).setdefault(part, [])
+                values.append(int(match.group(3)) / 1000)
+    return {
+        name: {part: summarize(values[len(values) // 5 :]) for part, values in parts.items()}
+        for name, parts in times.items()
+    }
 
 
 def summarize(times: list[float]) -> dict:
@@ -366,6 +373,11 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         help="JVM options placed before -jar, space-separated; write --java-options=-X... so"
         " that an option starting with - is taken as the value",
     )
+    parser.add_argument(
+        "--no-aot-cache",
+        action="store_true",
+        help="start the server without the AOT cache next to the jar (tlsguard.aot)",
+    )
     parser.add_argument("--cold-runs", type=int, default=10, help="cold starts (default 10)")
     parser.add_argument("--edits", type=int, default=100, help="edits per file (default 100)")
     parser.add_argument("--documents", type=int, default=200, help="open documents (default 200)")
@@ -396,7 +408,13 @@ def main(argv: list[str]) -> int:
     if not options.jar.is_file():
         raise SystemExit(f"error: tlsguard jar not found: {options.jar}; run scripts/build.sh")
     java = options.java or find_java()
-    command = [java, *options.java_options.split(), "-jar", str(options.jar), "lsp", "--stdio"]
+    cache = options.jar.parent / "tlsguard.aot"
+    # bin/tlsguard starts the server with the AOT cache that the build leaves next to the jar.
+    cache_options = []
+    if cache.is_file() and not options.no_aot_cache:
+        cache_options = [f"-XX:AOTCache={cache}", "-Xlog:aot=off,cds=off"]
+    command = [java, *cache_options, *options.java_options.split(), "-jar", str(options.jar)]
+    command += ["lsp", "--stdio"]
     command += ["--log-level", options.server_log_level]
     parts = {part.strip() for part in options.only.split(",") if part.strip()}
     work = BENCH_DIR / "results" / "raw" / "lsp-work"
