@@ -258,7 +258,7 @@ def measure_edits(
     times = []
     for version in range(2, edits + 2):
         # Each edit types one more letter at the end of the name, as a user does, so every
-        # version has a new text and no server-side cache of earlier results can answer it.
+        # version has a new text and no server-side cache of earlier results can serve it.
         typed = version - 2
         if incremental:
             position = {"line": line, "character": column + typed}
