@@ -10,5 +10,6 @@ export JAVA_HOME
 # Maven's own Guava calls sun.misc.Unsafe, which JDK 24+ warns about on every run.
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 cd "$root"
-mvn -B -q -DskipTests "$@" package
+# Maven talks on stderr, so that stdout of the README command carries only tlsguard's findings.
+mvn -B -q -Dstyle.color=never -DskipTests "$@" package >&2
 echo "Built $root/server/target/tlsguard.jar" >&2

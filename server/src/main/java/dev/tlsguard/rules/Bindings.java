@@ -34,7 +34,9 @@ final class Bindings {
           .build();
 
   /** One {@code from MODULE import ...} statement of a known module, which a fix may extend. */
-  record FromImport(String module, int start, int end, int lastNameEnd, Map<String, Integer> entryEnds, boolean wildcard) {}
+  record FromImport(
+      String module, int start, int end, int lastNameEnd, Map<String, Integer> entryEnds, int firstConstantEnd,
+      boolean wildcard) {}
 
   /** The targets of each bound name. A null target marks a binding to a module the rule does not model. */
   private final Map<String, List<String>> targets = new HashMap<>();
@@ -173,6 +175,7 @@ final class Bindings {
         || module.equals(ModulePath.OPENSSL_SSL));
     Map<String, Integer> imported = new HashMap<>();
     int lastNameEnd = -1;
+    int firstConstantEnd = -1;
     boolean wildcard = false;
     int count = statement.getNamedChildCount();
     for (int i = 0; i < count; i++) {
@@ -198,12 +201,16 @@ final class Bindings {
         continue;
       }
       imported.put(local, Nodes.end(name));
+      if (firstConstantEnd < 0 && known && Catalogue.byPath(module + "." + member).isPresent()) {
+        firstConstantEnd = Nodes.end(name);
+      }
       lastNameEnd = Math.max(lastNameEnd, Nodes.end(name));
       bind(local, known ? module + "." + member : null);
     }
     if (known) {
       fromImports.put(Nodes.start(statement),
-          new FromImport(module, Nodes.start(statement), Nodes.end(statement), lastNameEnd, imported, wildcard));
+          new FromImport(module, Nodes.start(statement), Nodes.end(statement), lastNameEnd, imported,
+              firstConstantEnd, wildcard));
     }
   }
 

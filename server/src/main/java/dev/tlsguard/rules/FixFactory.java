@@ -84,7 +84,8 @@ final class FixFactory {
     // A getattr finding sits on the string that names the constant, which may be on a later line.
     Node reported = candidate.viaGetattr() ? candidate.token() : candidate.value();
     return Optional.of(new Finding(kind, constant.protocol(), severity, Nodes.start(reported),
-        Nodes.end(reported), source(candidate.value()), message, fixes.ordered(settings.fixPreference()), sinkOf(use)));
+        Nodes.end(reported), compact(source(candidate.value())), message, fixes.ordered(settings.fixPreference()),
+        sinkOf(use)));
   }
 
   /** Builds the finding for a statement that re-enables a protocol through option flags. */
@@ -95,12 +96,12 @@ final class FixFactory {
     Fix fix = new Fix("Remove the statement that re-enables " + constant.protocol().displayName(),
         false, List.of(removeStatement(reenable.statement())));
     Severity fallback = constant.protocol().isSsl() ? Severity.WARNING : Severity.INFORMATION;
-    String message = source(candidate.value()) + " is cleared here, which re-enables "
+    String message = compact(source(candidate.value())) + " is cleared here, which re-enables "
         + constant.protocol().displayName() + " where the context's minimum version allows it;"
         + " remove this statement";
     return new Finding(FindingKind.OPTIONS_REENABLE, constant.protocol(),
         settings.severityFor(FindingKind.OPTIONS_REENABLE, fallback), Nodes.start(candidate.value()),
-        Nodes.end(candidate.value()), source(candidate.value()), message, List.of(fix), Optional.empty());
+        Nodes.end(candidate.value()), compact(source(candidate.value())), message, List.of(fix), Optional.empty());
   }
 
   /** Builds the finding for pyOpenSSL's {@code set_min_proto_version(0)}. */
@@ -164,8 +165,13 @@ final class FixFactory {
         .map(this::lastName);
   }
 
+  /** Returns source text on one line: without line continuations and runs of whitespace. */
+  private static String compact(String code) {
+    return code.replaceAll("\\\\(\\r\\n|\\r|\\n)\\s*|\\s*(\\r\\n|\\r|\\n)\\s*", "").replaceAll("\\s+", " ");
+  }
+
   private String message(FindingKind kind, Candidate candidate, String replacement, boolean wrongKeyword, boolean upper) {
-    String value = source(candidate.value());
+    String value = compact(source(candidate.value()));
     String protocol = candidate.constant().protocol().displayName();
     return switch (kind) {
       case SSL_PROTO_CONST -> wrongKeyword
@@ -318,9 +324,6 @@ final class FixFactory {
   private List<Fix> contextFixes(Candidate candidate, Node call, Role role) {
     List<Fix> fixes = new ArrayList<>();
     String protocol = role == Role.SERVER ? "PROTOCOL_TLS_SERVER" : "PROTOCOL_TLS_CLIENT";
-    boolean safe = role == Role.SERVER || role == Role.CLIENT;
-    String title = "Use " + protocol + " with a TLS 1.2 minimum"
-        + (safe ? "" : " (turns on certificate and hostname checks; review the context's use)");
     Optional<List<TextEdit>> token = replaceToken(candidate, protocol);
     if (token.isEmpty()) {
       return fixes;
@@ -328,12 +331,19 @@ final class FixFactory {
     List<TextEdit> edits = new ArrayList<>(token.get());
     Optional<Node> assignment = assignmentOf(call);
     Optional<Reference> tlsVersion = memberReference(ModulePath.SSL, "TLSVersion", Optional.of(candidate));
+    Optional<TextEdit> floor = Optional.empty();
     if (assignment.isPresent() && tlsVersion.isPresent()) {
       String variable = assignment.get().getChildByFieldName("left").map(this::source).orElseThrow();
-      edits.addAll(tlsVersion.get().extraEdits());
-      insertAfterStatement(assignment.get(), variable + ".minimum_version = " + tlsVersion.get().text() + ".TLSv1_2")
-          .ifPresent(edits::add);
+      floor = insertAfterStatement(assignment.get(), variable + ".minimum_version = " + tlsVersion.get().text() + ".TLSv1_2");
+      if (floor.isPresent()) {
+        edits.addAll(tlsVersion.get().extraEdits());
+        edits.add(floor.get());
+      }
     }
+    // Without the floor, Python before 3.10 would still allow TLS 1.0 through the new protocol.
+    boolean safe = (role == Role.SERVER || role == Role.CLIENT) && floor.isPresent();
+    String title = "Use " + protocol + (floor.isPresent() ? " with a TLS 1.2 minimum" : "")
+        + (role == Role.SERVER || role == Role.CLIENT ? "" : " (turns on certificate and hostname checks; review the context's use)");
     fixes.add(new Fix(title, safe, merge(edits)));
     return fixes;
   }
@@ -470,8 +480,11 @@ final class FixFactory {
     Optional<Bindings.FromImport> sameImport = bindings.fromImportOf(module);
     if (near.isPresent() && !near.get().qualified() && sameImport.isPresent()
         && sameImport.get().entryEnds().containsKey(source(near.get().token()))) {
-      // A bare from-imported name stays bare: the import gains the new name after the old entry.
-      int at = sameImport.get().entryEnds().get(source(near.get().token()));
+      // A bare from-imported name stays bare: the import gains the new name after its first
+      // insecure entry, one place for every finding, so that fixes applied together add it once.
+      int at = sameImport.get().firstConstantEnd() >= 0
+          ? sameImport.get().firstConstantEnd()
+          : sameImport.get().entryEnds().get(source(near.get().token()));
       return Optional.of(new Reference(member, List.of(new TextEdit(at, at, ", " + member))));
     }
     Optional<String> moduleName = bindings.nameForModule(module);
@@ -505,6 +518,11 @@ final class FixFactory {
       return Optional.empty();
     }
     int at = source.lineContentEnd(lastLine);
+    String rest = text.substring(Nodes.end(statement.get()), at).strip();
+    if (!rest.isEmpty() && !rest.startsWith("#")) {
+      // Other code follows on the same line (after a semicolon); a new line there would run later.
+      return Optional.empty();
+    }
     return Optional.of(new TextEdit(at, at, lineEndingAt(lastLine) + indent + line));
   }
 

@@ -23,6 +23,7 @@ final class UseSites {
       ImmutableSet.of(
           "isinstance", "issubclass", "hasattr", "id", "repr", "str", "ascii", "print", "type", "len",
           "hash", "int", "bool", "format", "vars", "dir", "sorted", "reversed", "enumerate", "iter",
+          "max", "min",
           "debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log",
           "get", "index", "count", "remove", "discard", "pop", "__contains__", "skipIf", "skipUnless",
           "fail", "subTest");
