@@ -82,11 +82,46 @@ public final class InsecureSslProtocolsRule {
   public Analysis analyze(SourceText source, Tree tree) {
     Node root = tree.getRootNode();
     int syntaxErrors = countSyntaxErrors(tree);
-    if (!mentionsSsl(source.text())) {
+    if (!mayHaveFindings(source.text(), settings)) {
       return new Analysis(List.of(), syntaxErrors);
     }
     FileContext file = new FileContext(source, root, settings, wordScanner.scan(source.text(), 0, source.length()));
     return new Analysis(file.findings(), syntaxErrors);
+  }
+
+  /**
+   * Text that every finding's source contains: each catalogued constant name includes one of
+   * these, an alias can only be bound by an import line that names the constant, a {@code getattr}
+   * string spells the constant, and {@code set_min_proto_version(0)} names the method.
+   */
+  private static final List<String> ANCHORS =
+      List.of("SSLv2", "SSLv3", "TLSv1", "SSL3_", "TLS1_", "MINIMUM_SUPPORTED", "set_min_proto_version");
+
+  /**
+   * Returns whether {@code text} can have findings under {@code settings}; when it returns false,
+   * {@link #analyze} finds nothing, so a batch run need not parse the file. The test is plain text
+   * search: the text must mention {@code ssl} in any letter case (for the module binding) and
+   * contain one of the names every finding starts from, or, with string forms on, one of their
+   * keywords.
+   */
+  public static boolean mayHaveFindings(String text, RuleSettings settings) {
+    if (settings.reportStringForms()) {
+      // String forms need no module binding, only one of their keywords.
+      for (String keyword : STRING_FORM_KEYWORDS) {
+        if (text.contains(keyword)) {
+          return true;
+        }
+      }
+    }
+    if (!mentionsSsl(text)) {
+      return false;
+    }
+    for (String anchor : ANCHORS) {
+      if (text.contains(anchor)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
