@@ -211,6 +211,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     List<Path> arguments = paths.isEmpty() ? List.of(Path.of(".")) : paths;
     SourceFinder.Result found = new SourceFinder(patterns).find(resolve(arguments));
+    rejectOutputAmongSources(found.files());
     Optional<Prefilter> prefilter =
         noPrefilter ? Optional.empty() : Optional.of(new Prefilter(settings.reportStringForms()));
     FileChecker checker = new FileChecker(prefilter, mode, unsafeFixes);
@@ -287,6 +288,19 @@ public final class CheckCommand implements Callable<Integer> {
       }
     }
     return patterns;
+  }
+
+  /** Refuses an --output file that is one of the files being checked, which it would overwrite. */
+  private void rejectOutputAmongSources(List<SourceFile> files) {
+    if (output == null) {
+      return;
+    }
+    Path target = workingFolder.resolve(output).toAbsolutePath().normalize();
+    for (SourceFile file : files) {
+      if (file.path().toAbsolutePath().normalize().equals(target)) {
+        throw usage("--output " + output + " is one of the files being checked; choose another file");
+      }
+    }
   }
 
   private ParameterException usage(String message) {

@@ -194,6 +194,17 @@ class CheckCommandIT {
   }
 
   @Test
+  void outputOntoCheckedFile_rejectedAndFileKept() throws Exception {
+    write("client.py", INSECURE);
+
+    Run run = check("--output", "client.py", "client.py");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.stderr()).contains("is one of the files being checked");
+    assertThat(Files.readString(folder.resolve("client.py"))).isEqualTo(INSECURE);
+  }
+
+  @Test
   void missingPath_exitsTwo() throws Exception {
     Run run = check("nope.py");
 
