@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 /**
  * Locates the tree-sitter runtime and the Python grammar that the build packed into the jar.
  *
- * <p>The jar holds {@code native/<platform>/index.properties} and the two shared libraries it
+ * <p>The jar contains {@code native/<platform>/index.properties} and the two shared libraries it
  * names. On first use the libraries are copied to a per-user cache folder named after their
  * SHA-256, so every later start, and every other version of tlsguard with the same libraries,
  * loads them from there without copying. The folder is {@code $TLSGUARD_CACHE_DIR}, else {@code
@@ -175,7 +175,7 @@ public final class NativeLibraries {
   }
 
   /**
-   * Copies one library out of the jar unless the cache already holds it with the right hash. A
+   * Copies one library out of the jar unless the cache already contains it with the right hash. A
    * partial copy left by a killed process never has the right hash, so it is replaced.
    */
   private static Path extract(String platform, String name, String sha256, Path folder) {
@@ -198,7 +198,7 @@ public final class NativeLibraries {
         if (!actual.equals(sha256)) {
           Files.deleteIfExists(temporary);
           throw new NativeLibraryException(
-              "Native library " + resource + " has SHA-256 " + actual + " but the index says " + sha256
+              "Native library " + resource + " has SHA-256 " + actual + " but the index lists " + sha256
                   + "; the jar is damaged, rebuild it");
         }
       }
