@@ -289,7 +289,10 @@ public final class InsecureSslProtocolsRule {
       };
     }
 
-    /** Resolves {@code getattr(MODULE, "NAME")} and {@code vars(MODULE)["NAME"]} to a constant. */
+    /**
+   * Resolves {@code getattr(MODULE, "NAME")}, {@code vars(MODULE)["NAME"]} and {@code
+   * MODULE.__dict__["NAME"]} to a constant.
+   */
     private Optional<Candidate> candidateFromGetattr(Node content) {
       Optional<Node> string = content.getParent();
       if (string.isEmpty()) {
@@ -318,6 +321,11 @@ public final class InsecureSslProtocolsRule {
         if (subscripted.isPresent() && subscripted.get().getType().equals("call")
             && subscripted.get().getChildByFieldName("function").map(this::source).orElse("").equals("vars")) {
           moduleExpression = subscripted.get().getChildByFieldName("arguments").flatMap(a -> Nodes.namedChild(a, 0));
+          value = holder.get();
+        } else if (subscripted.isPresent() && subscripted.get().getType().equals("attribute")
+            && lastName(subscripted.get()).equals("__dict__")) {
+          // ssl.__dict__["NAME"] reads the same namespace as vars(ssl)["NAME"].
+          moduleExpression = subscripted.get().getChildByFieldName("object");
           value = holder.get();
         }
       }

@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * Recognises statements that turn a disabled protocol back on: {@code ctx.options &=
- * ~ssl.OP_NO_SSLv3}, {@code ctx.options = ctx.options & ~ssl.OP_NO_TLSv1}, {@code ctx.options ^=
- * ssl.OP_NO_SSLv3} and pyOpenSSL's {@code ctx.clear_options(SSL.OP_NO_TLSv1)}.
+ * ~ssl.OP_NO_SSLv3}, {@code ctx.options = ctx.options & ~ssl.OP_NO_TLSv1}, {@code ctx.options -=
+ * ssl.OP_NO_TLSv1}, {@code ctx.options ^= ssl.OP_NO_SSLv3} and pyOpenSSL's {@code
+ * ctx.clear_options(SSL.OP_NO_TLSv1)}.
  *
  * <p>{@code ^=} counts only for SSLv2 and SSLv3, which every default context disables, so toggling
  * the flag re-enables them; toggling {@code OP_NO_TLSv1} on a default context disables TLS 1.0.
@@ -39,6 +40,12 @@ final class OptionReenable {
     Node holder = parent.get();
     if (holder.getType().equals("unary_operator") && operator(holder, text).equals("~")) {
       return afterComplement(holder, text, !combined || onlyInsecure(current, text));
+    }
+    if (holder.getType().equals("augmented_assignment") && operator(holder, text).equals("-=")
+        && Nodes.isField(holder, "right", current)) {
+      // Subtracting the flag clears it where it is set, like `&= ~flag`.
+      boolean pure = !combined || onlyInsecure(current, text);
+      return statementOf(holder).map(statement -> new Reenable(statement, pure));
     }
     if (holder.getType().equals("augmented_assignment") && operator(holder, text).equals("^=")
         && Nodes.isField(holder, "right", current) && !combined
