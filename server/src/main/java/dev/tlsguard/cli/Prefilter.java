@@ -6,8 +6,8 @@ import dev.tlsguard.rules.RuleSettings;
 /**
  * Decides without parsing that a file cannot contain a finding.
  *
- * <p>It asks the rule ({@link InsecureSslProtocolsRule#mayHaveFindings}), whose text test is sound
- * for its own analysis: every finding starts from a name or string that the file's text contains
+ * <p>It delegates to the rule ({@link InsecureSslProtocolsRule#mayHaveFindings}), whose text test
+ * is sound for its own analysis: every finding starts from a name or string that the file's text contains
  * verbatim, next to a mention of {@code ssl}. The rule reads names as written, without Python's
  * NFKC normalisation of identifiers, so no normalisation is needed here either.
  */

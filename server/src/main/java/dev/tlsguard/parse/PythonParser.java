@@ -54,7 +54,7 @@ public final class PythonParser implements AutoCloseable {
     Optional<Tree> tree =
         parser.parse(
             (offset, point) -> {
-              // tree-sitter asks by byte offset, which is twice the char index in UTF-16.
+              // tree-sitter requests text by byte offset, which is twice the char index in UTF-16.
               int index = offset / 2;
               if (index >= text.length()) {
                 return "";

@@ -176,7 +176,6 @@ public final class InsecureSslProtocolsRule {
   private static final class FileContext {
     private final SourceText source;
     private final String text;
-    private final Node root;
     private final NodeIndex index;
     private final RuleSettings settings;
     private final Bindings bindings;
@@ -190,7 +189,6 @@ public final class InsecureSslProtocolsRule {
     FileContext(SourceText source, Node root, RuleSettings settings, List<IdentifierScanner.Occurrence> words) {
       this.source = source;
       this.text = source.text();
-      this.root = root;
       this.index = new NodeIndex(root);
       this.settings = settings;
       this.words = words;

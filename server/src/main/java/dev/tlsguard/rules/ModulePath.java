@@ -13,16 +13,4 @@ final class ModulePath {
   static boolean isKnownModule(String path) {
     return path.equals(SSL) || path.equals(OPENSSL) || path.equals(OPENSSL_SSL);
   }
-
-  /** Returns the last dotted component of {@code path}. */
-  static String lastName(String path) {
-    int dot = path.lastIndexOf('.');
-    return dot < 0 ? path : path.substring(dot + 1);
-  }
-
-  /** Returns {@code path} without its last component, or the empty string. */
-  static String parent(String path) {
-    int dot = path.lastIndexOf('.');
-    return dot < 0 ? "" : path.substring(0, dot);
-  }
 }

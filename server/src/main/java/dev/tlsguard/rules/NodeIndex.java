@@ -29,7 +29,7 @@ final class NodeIndex {
     this.root = root;
   }
 
-  /** The tree's root node. */
+  /** Returns the tree's root node. */
   Node root() {
     return root;
   }

@@ -35,18 +35,6 @@ final class Nodes {
     return node.getNamedChild(index);
   }
 
-  /** Returns the name of the field of {@code parent} that contains {@code child}, if any. */
-  static Optional<String> fieldOf(Node parent, Node child) {
-    int count = parent.getChildCount();
-    for (int i = 0; i < count; i++) {
-      Optional<Node> candidate = parent.getChild(i);
-      if (candidate.isPresent() && same(candidate.get(), child)) {
-        return Optional.ofNullable(parent.getFieldNameForChild(i));
-      }
-    }
-    return Optional.empty();
-  }
-
   /** Returns whether the field {@code field} of {@code parent} is {@code child}. */
   static boolean isField(Node parent, String field, Node child) {
     Optional<Node> fieldNode = parent.getChildByFieldName(field);

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the rule treats as insecure and how it reports it.
+ * The rule's configuration: the protocols it treats as insecure and how it reports them.
  *
  * @param insecureProtocols the protocols to report, all four by default. A team may drop TLS 1.1
  *     to match rules that list only SSLv2, SSLv3 and TLS 1.0

@@ -1,6 +1,5 @@
 package dev.tlsguard.rules;
 
-import com.google.common.collect.ImmutableSet;
 import io.github.treesitter.jtreesitter.Node;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,8 +14,6 @@ import java.util.Set;
  * except ImportError: ssl = None} pattern rebinds only when the import failed.
  */
 final class Scopes {
-  private static final Set<String> FUNCTION_TYPES = ImmutableSet.of("function_definition", "lambda");
-
   private final String text;
   private final NodeIndex index;
   private final Bindings bindings;
@@ -116,8 +113,4 @@ final class Scopes {
         || type.equals("list_splat_pattern");
   }
 
-  /** Returns whether {@code node} lies inside a function or lambda. */
-  static boolean inFunction(Node node) {
-    return Nodes.ancestor(node, FUNCTION_TYPES.toArray(String[]::new)).isPresent();
-  }
 }

@@ -2,7 +2,7 @@ package dev.tlsguard.rules;
 
 import java.util.Locale;
 
-/** How serious a finding is; the values match the Language Server Protocol's levels. */
+/** The seriousness of a finding, in the Language Server Protocol's four levels. */
 public enum Severity {
   ERROR,
   WARNING,

@@ -14,7 +14,7 @@ class FixFactoryTest {
   }
 
   @Test
-  void modernFix_afterSemicolon_addsNoFloorAndIsUnsafe() {
+  void modernFix_afterSemicolon_unsafeWithoutFloor() {
     String text = "import ssl\n\n\ndef serve(sock):\n"
         + "    s5 = ssl.SSLContext(ssl.PROTOCOL_TLSv1); return s5.wrap_socket(sock, server_side=True)\n";
 
@@ -29,7 +29,7 @@ class FixFactoryTest {
   }
 
   @Test
-  void modernFix_ownLine_insertsFloorAndIsSafeForServer() {
+  void modernFix_ownLine_safeWithFloor() {
     String text = "import ssl\n\n\ndef serve(sock):\n"
         + "    s5 = ssl.SSLContext(ssl.PROTOCOL_TLSv1)\n"
         + "    return s5.wrap_socket(sock, server_side=True)\n";
