@@ -83,7 +83,10 @@ public final class DocumentWorker {
     this.analyzer = analyzer;
     this.settingsGeneration = settingsGeneration;
     this.onAnalysis = onAnalysis;
-    // At most one thread, which ends when the document is idle and starts again on demand.
+    // At most one thread, which ends when the document is idle and starts again on demand. It is a
+    // virtual thread: hundreds of open documents then share the JVM's few carrier threads instead
+    // of holding a platform thread and its stack each. The rule's deep recursion runs on the
+    // analysis executor's platform threads, not here.
     this.owner =
         new ThreadPoolExecutor(
             0,
@@ -91,11 +94,7 @@ public final class DocumentWorker {
             IDLE_SECONDS,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
-            runnable -> {
-              Thread thread = new Thread(runnable, "tlsguard-document " + uri);
-              thread.setDaemon(true);
-              return thread;
-            });
+            Thread.ofVirtual().name("tlsguard-document " + uri).factory());
   }
 
   /** Returns the document URI. */

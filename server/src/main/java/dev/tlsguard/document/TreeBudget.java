@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -33,47 +34,33 @@ public final class TreeBudget {
    */
   static final long BYTES_PER_CHAR = 38;
 
+  private final LongSupplier maxBytes;
   private final BiPredicate<String, String> needsTree;
   // Resident documents in least recently used order, with the estimate each was counted with.
   private final LinkedHashMap<DocumentWorker, Long> resident = new LinkedHashMap<>(16, 0.75f, true);
-  private long maxBytes;
   private long residentBytes;
   private long releases;
 
   /**
-   * Creates a budget of {@code maxBytes}.
+   * Creates a budget whose size in bytes {@code maxBytes} returns; it is read on every use, so a
+   * settings change applies from the next use of any document.
    *
-   * @param needsTree tells from a document's URI and text whether it needs a resident tree; false
-   *     for a text that cannot have findings
+   * @param needsTree returns, from a document's URI and text, whether the document needs a resident
+   *     tree; false for a text that cannot have findings
    */
-  public TreeBudget(long maxBytes, BiPredicate<String, String> needsTree) {
+  public TreeBudget(LongSupplier maxBytes, BiPredicate<String, String> needsTree) {
     this.maxBytes = maxBytes;
     this.needsTree = needsTree;
   }
 
   /** Returns a budget that never releases a tree, for callers that manage no memory. */
   public static TreeBudget unlimited() {
-    return new TreeBudget(Long.MAX_VALUE, (uri, text) -> true);
+    return new TreeBudget(() -> Long.MAX_VALUE, (uri, text) -> true);
   }
 
   /** Returns the estimated native size in bytes of the tree of a text of {@code chars} chars. */
   public static long estimate(int chars) {
     return BYTES_PER_CHAR * Math.max(chars, 1);
-  }
-
-  /** Changes the budget; trees beyond it are released as their documents are next used. */
-  public void setMaxBytes(long bytes) {
-    List<DocumentWorker> evicted;
-    synchronized (this) {
-      maxBytes = bytes;
-      evicted = evict(null);
-    }
-    release(evicted);
-  }
-
-  /** Returns the budget in bytes. */
-  public synchronized long maxBytes() {
-    return maxBytes;
   }
 
   /** Returns the estimated bytes of the trees counted as resident. */
@@ -108,11 +95,12 @@ public final class TreeBudget {
       return;
     }
     long bytes = estimate(document.text().length());
+    long limit = maxBytes.getAsLong();
     List<DocumentWorker> evicted;
     synchronized (this) {
       Long previous = resident.put(worker, bytes);
       residentBytes += bytes - (previous == null ? 0 : previous);
-      evicted = evict(worker);
+      evicted = evict(worker, limit);
     }
     release(evicted);
   }
@@ -135,11 +123,11 @@ public final class TreeBudget {
     return resident.containsKey(worker);
   }
 
-  // Caller holds the lock. Never evicts {@code keep}, the document in use.
-  private List<DocumentWorker> evict(DocumentWorker keep) {
+  // The caller holds the lock. Never evicts keep, the document in use.
+  private List<DocumentWorker> evict(DocumentWorker keep, long limit) {
     List<DocumentWorker> evicted = new ArrayList<>();
     var entries = resident.entrySet().iterator();
-    while (residentBytes > maxBytes && entries.hasNext()) {
+    while (residentBytes > limit && entries.hasNext()) {
       Map.Entry<DocumentWorker, Long> eldest = entries.next();
       if (eldest.getKey() == keep) {
         continue;

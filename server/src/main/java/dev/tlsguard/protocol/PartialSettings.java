@@ -22,6 +22,8 @@ import java.util.Set;
  * @param exclude glob patterns of excluded paths
  * @param workspaceMode whether unopened files are analysed
  * @param rulesBaseUrl the base URL of rule pages
+ * @param treeMemoryBudget the native memory, in MiB, for the syntax trees of open documents; read
+ *     only from editor settings for the whole workspace, because it applies to the whole process
  */
 public record PartialSettings(
     Optional<Set<Protocol>> protocols,
@@ -31,13 +33,15 @@ public record PartialSettings(
     Optional<Boolean> respectSuppressions,
     Optional<List<String>> exclude,
     Optional<Boolean> workspaceMode,
-    Optional<String> rulesBaseUrl) {
+    Optional<String> rulesBaseUrl,
+    Optional<Integer> treeMemoryBudget) {
 
   /** Settings that set nothing. */
   public static final PartialSettings EMPTY =
       new PartialSettings(
           Optional.empty(),
           Map.of(),
+          Optional.empty(),
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),

@@ -48,15 +48,15 @@ public final class SettingsParser {
   }
 
   /**
-   * Parses the {@code [tool.tlsguard]} table; editor-only keys ({@code workspaceMode} and {@code
-   * rulesBaseUrl}) are reported as problems there.
+   * Parses the {@code [tool.tlsguard]} table; editor-only keys ({@code workspaceMode}, {@code
+   * rulesBaseUrl} and {@code treeMemoryBudget}) are reported as problems there.
    */
   public static PartialSettings fromToml(TomlTable table, List<String> problems, String where) {
     Map<String, Object> values = new java.util.LinkedHashMap<>();
     for (String key : table.keySet()) {
       values.put(key, plain(table.get(List.of(key))));
     }
-    for (String editorOnly : List.of("workspaceMode", "rulesBaseUrl")) {
+    for (String editorOnly : List.of("workspaceMode", "rulesBaseUrl", "treeMemoryBudget")) {
       if (values.remove(editorOnly) != null || values.remove(kebab(editorOnly)) != null) {
         problems.add("'" + editorOnly + "' in " + where + " is ignored; set it in the editor");
       }
@@ -76,7 +76,8 @@ public final class SettingsParser {
             reader.bool("respectSuppressions"),
             reader.list("exclude").flatMap(reader::excludeGlobs),
             reader.bool("workspaceMode"),
-            reader.string("rulesBaseUrl").map(SettingsParser::withTrailingSlash));
+            reader.string("rulesBaseUrl").map(SettingsParser::withTrailingSlash),
+            reader.mebibytes("treeMemoryBudget"));
     for (String key : values.keySet()) {
       if (!reader.known.contains(key)) {
         problems.add("Unknown setting '" + key + "' in " + where);
@@ -130,6 +131,9 @@ public final class SettingsParser {
 
   /** Looks keys up in both spellings and checks value types. */
   private static final class Reader {
+    // 1 TiB: far beyond any machine's memory, and small enough that the bytes fit in a long.
+    private static final int MAX_MEBIBYTES = 1 << 20;
+
     private final Map<String, Object> values;
     private final List<String> problems;
     private final String where;
@@ -150,6 +154,29 @@ public final class SettingsParser {
 
     Optional<Boolean> bool(String key) {
       return value(key).flatMap(v -> typed(key, v, Boolean.class, "true or false"));
+    }
+
+    /** Reads a whole number of MiB from 0 to {@link #MAX_MEBIBYTES}. */
+    Optional<Integer> mebibytes(String key) {
+      Optional<Number> number =
+          value(key).flatMap(v -> typed(key, v, Number.class, "a whole number of MiB"));
+      if (number.isEmpty()) {
+        return Optional.empty();
+      }
+      double amount = number.get().doubleValue();
+      if (amount != Math.rint(amount) || amount < 0 || amount > MAX_MEBIBYTES) {
+        problems.add(
+            "Invalid value "
+                + number.get()
+                + " for '"
+                + key
+                + "' in "
+                + where
+                + "; expected a whole number of MiB from 0 to "
+                + MAX_MEBIBYTES);
+        return Optional.empty();
+      }
+      return Optional.of((int) amount);
     }
 
     Optional<String> string(String key) {

@@ -1,6 +1,7 @@
 package dev.tlsguard.protocol;
 
 import dev.tlsguard.cli.ExcludePattern;
+import dev.tlsguard.document.TreeBudget;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,6 +80,17 @@ final class SettingsStore {
   /** Returns the workspace folder URIs, each ending in {@code /}. */
   List<String> folders() {
     return List.copyOf(folders);
+  }
+
+  /**
+   * Returns the native-memory budget in bytes for the trees of open documents: {@code
+   * treeMemoryBudget} (MiB) from the client's workspace-wide section, else from {@code
+   * initializationOptions}, else {@link TreeBudget#DEFAULT_BYTES}.
+   */
+  long treeBudgetBytes() {
+    Optional<Integer> mebibytes =
+        clientGlobal.treeMemoryBudget().or(initializationOptions::treeMemoryBudget);
+    return mebibytes.map(value -> (long) value << 20).orElse(TreeBudget.DEFAULT_BYTES);
   }
 
   /** Returns the settings without any folder or project file applied. */

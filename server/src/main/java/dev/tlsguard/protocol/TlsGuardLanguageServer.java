@@ -4,6 +4,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.tlsguard.cli.VersionProvider;
 import dev.tlsguard.document.DocumentAnalyzer;
+import dev.tlsguard.document.TreeBudget;
+import dev.tlsguard.rules.InsecureSslProtocolsRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +59,7 @@ public final class TlsGuardLanguageServer implements LanguageServer, LanguageCli
   private final ExecutorService analysisExecutor;
   private final ExecutorService backgroundExecutor;
   private final SettingsStore settings;
+  private final TreeBudget treeBudget;
   private final TlsGuardTextDocumentService documents;
   private final TlsGuardWorkspaceService workspace;
   private volatile LanguageClient client;
@@ -80,6 +83,7 @@ public final class TlsGuardLanguageServer implements LanguageServer, LanguageCli
     this.analysisExecutor = Executors.newFixedThreadPool(2, threads("tlsguard-analysis"));
     this.backgroundExecutor = Executors.newSingleThreadExecutor(threads("tlsguard-background"));
     this.settings = new SettingsStore(defaultRulesBaseUrl, this::showProblem);
+    this.treeBudget = new TreeBudget(settings::treeBudgetBytes, this::needsTree);
     this.documents = new TlsGuardTextDocumentService(this, analyzer);
     this.workspace = new TlsGuardWorkspaceService(this, analyzer);
   }
@@ -223,6 +227,21 @@ public final class TlsGuardLanguageServer implements LanguageServer, LanguageCli
 
   SettingsStore settings() {
     return settings;
+  }
+
+  TreeBudget treeBudget() {
+    return treeBudget;
+  }
+
+  /**
+   * Returns whether the document {@code uri} with {@code text} needs a resident tree: not when it
+   * is excluded or its text cannot have findings under its settings, because then its analysis
+   * reads the tree only to count syntax errors.
+   */
+  private boolean needsTree(String uri, String text) {
+    Settings documentSettings = settings.forDocument(uri);
+    return !settings.isExcluded(uri, documentSettings, false)
+        && InsecureSslProtocolsRule.mayHaveFindings(text, documentSettings.rules());
   }
 
   ExecutorService analysisExecutor() {

@@ -292,7 +292,8 @@ public final class TlsGuardTextDocumentService implements TextDocumentService {
         server.analysisExecutor(),
         this::analyze,
         server.settings()::generation,
-        this::analysed);
+        this::analysed,
+        server.treeBudget());
   }
 
   private Analysis analyze(Snapshot snapshot, Tree tree) {
