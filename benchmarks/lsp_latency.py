@@ -35,6 +35,7 @@ sys.path.insert(0, str(BENCH_DIR))
 
 import generate_python  # noqa: E402  (a sibling script, found through the path set above)
 
+IDLE_SECONDS = 5
 SMALL_FILE = "import ssl\n\nCONTEXT = ssl.SSLContext(ssl.PROTOCOL_TLSv1)\n"
 
 
@@ -304,11 +305,17 @@ def measure_memory(
             )
             pending.discard(message["params"]["uri"])
         rss = server.rss_kib()
+        # A second reading after the server was idle for a while: released native memory goes
+        # back to the operating system at the JVM's next native heap trim.
+        time.sleep(IDLE_SECONDS)
+        idle_rss = server.rss_kib()
         return {
             "documents": documents,
             "linesPerDocument": template.count("\n"),
             "rssAfterInitializeMiB": round(base_rss / 1024, 1),
             "rssWithDocumentsMiB": round(rss / 1024, 1),
+            f"rssAfter{IDLE_SECONDS}sIdleMiB": round(idle_rss / 1024, 1),
+            "serverCpuMs": server.cpu_ms(),
         }
     finally:
         server.shutdown()
@@ -378,6 +385,11 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help="start the server without the AOT cache next to the jar (tlsguard.aot)",
     )
+    parser.add_argument(
+        "--no-jvm-arguments",
+        action="store_true",
+        help="start the server without the JVM options of server/aot/lsp-jvm.args",
+    )
     parser.add_argument("--cold-runs", type=int, default=10, help="cold starts (default 10)")
     parser.add_argument("--edits", type=int, default=100, help="edits per file (default 100)")
     parser.add_argument("--documents", type=int, default=200, help="open documents (default 200)")
@@ -413,6 +425,10 @@ def main(argv: list[str]) -> int:
     cache_options = []
     if cache.is_file() and not options.no_aot_cache:
         cache_options = [f"-XX:AOTCache={cache}", "-Xlog:aot=off,cds=off"]
+    # The language server's JVM options, as bin/tlsguard passes them for `lsp`.
+    jvm_arguments = REPO_ROOT / "server" / "aot" / "lsp-jvm.args"
+    if jvm_arguments.is_file() and not options.no_jvm_arguments:
+        cache_options.append(f"@{jvm_arguments}")
     command = [java, *cache_options, *options.java_options.split(), "-jar", str(options.jar)]
     command += ["lsp", "--stdio"]
     command += ["--log-level", options.server_log_level]

@@ -4,8 +4,9 @@
 #
 # Usage: create-cache.sh JAVA_HOME JAR OUTPUT_DIR
 #
-# A training run of `tlsguard lsp` is fed a short editor session (initialize, open a file with
-# findings, code actions, hover, shutdown, exit) on stdin. JDK 25+ writes an AOT cache
+# A training run of `tlsguard lsp` goes through an editor session over its stdin and stdout,
+# waiting for each reply: initialize, open a file with findings, 40 one-letter edits, code
+# actions, hover, a file without findings, shutdown and exit. JDK 25+ writes an AOT cache
 # (tlsguard.aot, used with -XX:AOTCache) in one step and JDK 24 in two steps. Older JDKs write a
 # dynamic class-data-sharing archive (tlsguard.jsa, used with -XX:SharedArchiveFile). The cache
 # only speeds up start-up, so any failure here prints a warning and exits 0.
@@ -30,34 +31,98 @@ version=$("$java" -XshowSettings:properties -version 2>&1 |
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-sample="$work/sample.py"
+mkdir -p "$work/project"
+sample="$work/project/sample.py"
 cp "$here/training_sample.py" "$sample"
+# The language server's JVM options (heap, GC), so that training sees the same configuration as
+# bin/tlsguard lsp.
+jvm_options=()
+if [[ -f "$here/lsp-jvm.args" ]]; then
+  jvm_options=("@$here/lsp-jvm.args")
+fi
 
-# Frames one JSON-RPC message with its Content-Length header (the body is ASCII).
-frame() {
-  printf 'Content-Length: %d\r\n\r\n%s' "${#1}" "$1"
+# Byte semantics for ${#...} and read -N: Content-Length counts bytes.
+export LC_ALL=C
+
+# Escapes a file's text as a JSON string (the sample is ASCII).
+json_string() {
+  local text
+  text=$(sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' "$1" | awk 'BEGIN{ORS="\\n"} {print}')
+  printf '"%s"' "$text"
 }
 
-uri="file://$sample"
-text=$(python3 -c 'import json,sys; print(json.dumps(open(sys.argv[1]).read()))' "$sample" 2>/dev/null) ||
-  text=$(sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' "$sample" | awk 'BEGIN{ORS="\\n"} {print}' | sed 's/^/"/; s/$/"/')
-{
-  frame '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{"textDocument":{"publishDiagnostics":{"relatedInformation":true},"codeAction":{"codeActionLiteralSupport":{"codeActionKind":{"valueSet":["quickfix","source.fixAll"]}}},"hover":{"contentFormat":["markdown"]}},"workspace":{"workspaceEdit":{"documentChanges":true}},"general":{"positionEncodings":["utf-16"]}}}}'
-  frame '{"jsonrpc":"2.0","method":"initialized","params":{}}'
-  frame "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":\"$uri\",\"languageId\":\"python\",\"version\":1,\"text\":$text}}}"
-  frame "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"textDocument\":{\"uri\":\"$uri\",\"version\":2},\"contentChanges\":[{\"range\":{\"start\":{\"line\":0,\"character\":0},\"end\":{\"line\":0,\"character\":0}},\"text\":\"# edited\\n\"}]}}"
-  frame "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":\"$uri\"},\"range\":{\"start\":{\"line\":3,\"character\":0},\"end\":{\"line\":3,\"character\":40}},\"context\":{\"diagnostics\":[]}}}"
-  frame "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":\"$uri\"},\"position\":{\"line\":3,\"character\":30}}}"
-  frame "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"textDocument/diagnostic\",\"params\":{\"textDocument\":{\"uri\":\"$uri\"}}}"
-  frame '{"jsonrpc":"2.0","id":5,"method":"shutdown","params":null}'
-  frame '{"jsonrpc":"2.0","method":"exit","params":null}'
-} >"$work/session.bin"
+# Sends one JSON-RPC message with its Content-Length header to the server's stdin.
+send() {
+  printf 'Content-Length: %d\r\n\r\n%s' "${#1}" "$1" >&"${server[1]}"
+}
+
+# Reads one message from the server's stdout into $body; fails at the end of the output or when
+# nothing arrives for 60 s.
+receive() {
+  local line length=""
+  while IFS= read -r -t 60 -u "${server[0]}" line; do
+    line=${line%$'\r'}
+    [[ -z "$line" ]] && break
+    [[ "$line" == Content-Length:* ]] && length=${line#Content-Length: }
+  done
+  [[ -n "$length" ]] || return 1
+  IFS= read -r -N "$length" -t 60 -u "${server[0]}" body
+}
+
+# Reads messages until one contains $1, answering the server's own requests with a null result.
+await() {
+  while receive; do
+    if [[ "$body" == *'"method"'* && "$body" =~ \"id\":([0-9]+|\"[^\"]*\") ]]; then
+      send "{\"jsonrpc\":\"2.0\",\"id\":${BASH_REMATCH[1]},\"result\":null}"
+      continue
+    fi
+    [[ "$body" == *"$1"* ]] && return 0
+  done
+  return 1
+}
+
+# A representative editor session: the server handles each step before the next is sent, so the
+# training run loads and profiles the classes of every step (start, analysis, incremental edits,
+# code actions, hover, a document without findings, shutdown).
+session() {
+  local uri="file://$sample" plain="file://$work/project/plain.py" folder="file://$work/project"
+  send '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":"'"$folder"'","workspaceFolders":[{"uri":"'"$folder"'","name":"project"}],"capabilities":{"textDocument":{"publishDiagnostics":{"relatedInformation":true,"versionSupport":true},"codeAction":{"codeActionLiteralSupport":{"codeActionKind":{"valueSet":["quickfix","source.fixAll","refactor.rewrite"]}}},"hover":{"contentFormat":["markdown"]}},"workspace":{"workspaceEdit":{"documentChanges":true}},"general":{"positionEncodings":["utf-16"]}}}}'
+  await '"id":1,' || return 1
+  send '{"jsonrpc":"2.0","method":"initialized","params":{}}'
+  send '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'"$uri"'","languageId":"python","version":1,"text":'"$(json_string "$sample")"'}}}'
+  await '"version":1}' || return 1
+  local version
+  for version in $(seq 2 41); do
+    # Types one letter at a time into a name, as a user does.
+    send '{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"'"$uri"'","version":'"$version"'},"contentChanges":[{"range":{"start":{"line":18,"character":7},"end":{"line":18,"character":7}},"text":"x"}]}}'
+    await "\"version\":$version}" || return 1
+  done
+  send '{"jsonrpc":"2.0","id":2,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"'"$uri"'"},"range":{"start":{"line":4,"character":0},"end":{"line":4,"character":50}},"context":{"diagnostics":[]}}}'
+  await '"id":2,' || return 1
+  send '{"jsonrpc":"2.0","id":3,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"'"$uri"'"},"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"context":{"diagnostics":[],"only":["source.fixAll"]}}}'
+  await '"id":3,' || return 1
+  send '{"jsonrpc":"2.0","id":4,"method":"textDocument/hover","params":{"textDocument":{"uri":"'"$uri"'"},"position":{"line":4,"character":30}}}'
+  await '"id":4,' || return 1
+  send '{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"'"$plain"'","languageId":"python","version":1,"text":"import os\nprint(os.getcwd())\n"}}}'
+  await '"version":1}' || return 1
+  send '{"jsonrpc":"2.0","method":"textDocument/didClose","params":{"textDocument":{"uri":"'"$plain"'"}}}'
+  send '{"jsonrpc":"2.0","id":5,"method":"shutdown","params":null}'
+  await '"id":5,' || return 1
+  send '{"jsonrpc":"2.0","method":"exit","params":null}'
+}
 
 mkdir -p "$out"
+# Runs `tlsguard lsp` with the JVM options in "$@" and drives the session over its stdin and
+# stdout; fails when the session does not complete or the server exits with an error.
 run_training() {
-  # Stdin stays open for 2 s after the session, so the server handles every message before it
-  # sees the end of its input.
-  (cat "$work/session.bin"; sleep 2) | timeout 120 "$java" "$@" -jar "$jar" lsp >"$work/stdout.bin" 2>"$work/stderr.log"
+  coproc server { timeout 300 "$java" "$@" ${jvm_options[@]+"${jvm_options[@]}"} -jar "$jar" lsp 2>"$work/stderr.log"; }
+  local pid=$server_PID
+  if ! session; then
+    kill "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    return 1
+  fi
+  wait "$pid"
 }
 if ((version >= 25)); then
   rm -f "$out/tlsguard.aot"

@@ -5,12 +5,15 @@ import com.google.common.hash.HashingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,7 +23,10 @@ import java.util.logging.Logger;
  * <p>The jar contains {@code native/<platform>/index.properties} and the two shared libraries it
  * names. On first use the libraries are copied to a per-user cache folder named after their
  * SHA-256, so every later start, and every other version of tlsguard with the same libraries,
- * loads them from there without copying. The folder is {@code $TLSGUARD_CACHE_DIR}, else {@code
+ * loads them from there without copying. After a library's hash is checked, a stamp file next to
+ * it records the hash with the file's size, modification time and file key (inode); a later start
+ * hashes the library again only when any of these differ, so a changed or partly written file is
+ * still caught without reading every library on every start. The folder is {@code $TLSGUARD_CACHE_DIR}, else {@code
  * $XDG_CACHE_HOME/tlsguard}, else {@code ~/.cache/tlsguard}, with {@code native/<hash>} below it.
  * Setting {@code TLSGUARD_NATIVE_DIR} (or the system property {@code tlsguard.native.dir}) to a
  * folder that holds both libraries skips the jar, for platforms the build did not cover.
@@ -134,7 +140,7 @@ public final class NativeLibraries {
     return new NativeLibraries(runtime, grammar, "tree_sitter_python", platform);
   }
 
-  private static Properties readIndex(String platform) {
+  static Properties readIndex(String platform) {
     String resource = RESOURCE_ROOT + platform + "/index.properties";
     try (InputStream in = NativeLibraries.class.getResourceAsStream(resource)) {
       if (in == null) {
@@ -178,10 +184,16 @@ public final class NativeLibraries {
    * Copies one library out of the jar unless the cache already contains it with the right hash. A
    * partial copy left by a killed process never has the right hash, so it is replaced.
    */
-  private static Path extract(String platform, String name, String sha256, Path folder) {
+  static Path extract(String platform, String name, String sha256, Path folder) {
     Path target = folder.resolve(name);
+    Path stamp = folder.resolve(name + ".verified");
     try {
+      if (Files.isRegularFile(target) && isStamped(target, stamp, sha256)) {
+        LOG.fine(() -> "Loading cached native library " + target + " (stamp unchanged)");
+        return target;
+      }
       if (Files.isRegularFile(target) && sha256Of(target).equals(sha256)) {
+        writeStamp(target, stamp, sha256);
         LOG.fine(() -> "Loading cached native library " + target);
         return target;
       }
@@ -203,12 +215,43 @@ public final class NativeLibraries {
         }
       }
       moveIntoPlace(temporary, target);
+      writeStamp(target, stamp, sha256);
       LOG.fine(() -> "Extracted native library " + resource + " to " + target);
       return target;
     } catch (IOException e) {
       throw new NativeLibraryException(
           "Failed to extract native library " + name + " to " + folder
               + "; set TLSGUARD_CACHE_DIR to a writable folder", e);
+    }
+  }
+
+  /** Returns the stamp line of {@code file}: hash, size, modification time and file key. */
+  private static String stampOf(Path file, String sha256) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    return sha256
+        + " "
+        + attributes.size()
+        + " "
+        + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)
+        + " "
+        + attributes.fileKey();
+  }
+
+  private static boolean isStamped(Path file, Path stamp, String sha256) throws IOException {
+    if (!Files.isRegularFile(stamp)) {
+      return false;
+    }
+    return Files.readString(stamp, StandardCharsets.US_ASCII).strip().equals(stampOf(file, sha256));
+  }
+
+  /** Records that {@code file} has hash {@code sha256}; a failure only costs a hash next time. */
+  private static void writeStamp(Path file, Path stamp, String sha256) {
+    try {
+      Path temporary = Files.createTempFile(stamp.getParent(), stamp.getFileName().toString(), ".part");
+      Files.writeString(temporary, stampOf(file, sha256) + "\n", StandardCharsets.US_ASCII);
+      moveIntoPlace(temporary, stamp);
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "Failed to write " + stamp + "; the library is hashed again next start", e);
     }
   }
 

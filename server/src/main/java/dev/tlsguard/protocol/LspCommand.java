@@ -1,6 +1,12 @@
 package dev.tlsguard.protocol;
 
 import dev.tlsguard.cli.LoggingSetup;
+import dev.tlsguard.document.AnalysisResult;
+import dev.tlsguard.document.Snapshot;
+import dev.tlsguard.parse.PythonLanguage;
+import dev.tlsguard.parse.PythonParser;
+import dev.tlsguard.parse.SourceText;
+import dev.tlsguard.rules.Analysis;
 import dev.tlsguard.rules.InsecureSslProtocolsRule;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -13,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,6 +27,7 @@ import java.util.logging.FileHandler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import io.github.treesitter.jtreesitter.Tree;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
@@ -58,24 +66,75 @@ public final class LspCommand implements Callable<Integer> {
               + "TLSGUARD_LOG when set).")
   String logLevel;
 
+  /**
+   * A small file with findings, analysed once at start so that the first real document does not
+   * pay for loading the rule's classes and linking the parser's native functions.
+   */
+  private static final String WARM_UP_SOURCE =
+      "import ssl\nctx = ssl.SSLContext(ssl.PROTOCOL_TLSv1)\nctx.minimum_version = ssl.TLSVersion.TLSv1\n";
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     OutputStream protocolOut = new FileOutputStream(FileDescriptor.out);
     System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
     configureLogging();
+    CompletableFuture<Void> parserLoaded = new CompletableFuture<>();
+    Thread warmUp = new Thread(() -> warmUp(parserLoaded), "tlsguard-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
+    return run(System.in, protocolOut, parserLoaded);
+  }
+
+  /**
+   * Loads the parser and completes {@code parserLoaded}, then analyses {@link #WARM_UP_SOURCE}
+   * while the main thread sets up the protocol and the client sends {@code initialize}. Until this
+   * ends, the first document's analysis would load the same classes and native function handles
+   * itself, so a failure here is only logged.
+   */
+  private static void warmUp(CompletableFuture<Void> parserLoaded) {
     try {
-      // Load the parser before serving, so that a platform without native libraries fails at
-      // start with one clear line instead of failing every document later.
-      dev.tlsguard.parse.PythonLanguage.get();
-    } catch (dev.tlsguard.nativelib.NativeLibraryException e) {
-      LOG.severe(() -> "Cannot start the language server: " + e.getMessage());
-      return 2;
+      PythonLanguage.get();
+      parserLoaded.complete(null);
+    } catch (RuntimeException e) {
+      parserLoaded.completeExceptionally(e);
+      return;
     }
-    return run(System.in, protocolOut);
+    long started = System.nanoTime();
+    try (PythonParser parser = new PythonParser();
+        Tree tree = parser.parse(WARM_UP_SOURCE)) {
+      Settings settings = Settings.defaults(Optional.empty());
+      Snapshot snapshot =
+          new Snapshot(
+              "file:///tlsguard-warm-up.py", 1, new SourceText(WARM_UP_SOURCE));
+      Analysis analysis = ruleAnalyzer(settings).analyze(snapshot, tree);
+      DiagnosticMapper.diagnostics(
+          AnalysisResult.of(snapshot, analysis, 0),
+          settings,
+          ClientFeatures.from(null));
+      LOG.fine(
+          () ->
+              "Warmed up the parser and the rule in "
+                  + (System.nanoTime() - started) / 1_000_000
+                  + " ms: "
+                  + analysis.findings().size()
+                  + " findings");
+    } catch (RuntimeException | StackOverflowError e) {
+      LOG.log(Level.WARNING, "Warming up the parser and the rule failed", e);
+    }
   }
 
   /** Serves one client on {@code in} and {@code out} until it exits, and returns the exit code. */
   static int run(InputStream in, OutputStream out) throws InterruptedException {
+    return run(in, out, CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * Serves one client once {@code parserLoaded} completes, and returns the exit code: 2 without
+   * reading any message when loading the parser failed, so that a platform without native
+   * libraries fails at start with one clear line instead of failing every document later.
+   */
+  static int run(InputStream in, OutputStream out, Future<Void> parserLoaded)
+      throws InterruptedException {
     TlsGuardLanguageServer server =
         new TlsGuardLanguageServer(LspCommand::ruleAnalyzer, defaultRulesBaseUrl());
     Launcher<LanguageClient> launcher =
@@ -88,6 +147,12 @@ public final class LspCommand implements Callable<Integer> {
             .wrapMessages(consumer -> rejectUnknownDollarRequests(consumer))
             .create();
     server.connect(launcher.getRemoteProxy());
+    try {
+      parserLoaded.get();
+    } catch (ExecutionException e) {
+      LOG.severe(() -> "Cannot start the language server: " + e.getCause().getMessage());
+      return 2;
+    }
     Future<Void> listening = launcher.startListening();
     Thread watcher =
         new Thread(
