@@ -429,8 +429,9 @@ def main(argv: list[str]) -> int:
     jvm_arguments = REPO_ROOT / "server" / "aot" / "lsp-jvm.args"
     if jvm_arguments.is_file() and not options.no_jvm_arguments:
         cache_options.append(f"@{jvm_arguments}")
-    command = [java, *cache_options, *options.java_options.split(), "-jar", str(options.jar)]
-    command += ["lsp", "--stdio"]
+    # bin/tlsguard starts `lsp` from the server's own entry point, without the command-line parser.
+    command = [java, *cache_options, *options.java_options.split(), "-cp", str(options.jar)]
+    command += ["dev.tlsguard.protocol.LspCommand", "--stdio"]
     command += ["--log-level", options.server_log_level]
     parts = {part.strip() for part in options.only.split(",") if part.strip()}
     work = BENCH_DIR / "results" / "raw" / "lsp-work"

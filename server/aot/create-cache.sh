@@ -115,7 +115,11 @@ mkdir -p "$out"
 # Runs `tlsguard lsp` with the JVM options in "$@" and drives the session over its stdin and
 # stdout; fails when the session does not complete or the server exits with an error.
 run_training() {
-  coproc server { timeout 300 "$java" "$@" ${jvm_options[@]+"${jvm_options[@]}"} -jar "$jar" lsp 2>"$work/stderr.log"; }
+  # The server's own entry point, as bin/tlsguard starts it.
+  coproc server {
+    timeout 300 "$java" "$@" ${jvm_options[@]+"${jvm_options[@]}"} -cp "$jar" dev.tlsguard.protocol.LspCommand \
+      2>"$work/stderr.log"
+  }
   local pid=$server_PID
   if ! session; then
     kill "$pid" 2>/dev/null

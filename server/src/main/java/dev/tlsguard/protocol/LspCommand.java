@@ -1,6 +1,7 @@
 package dev.tlsguard.protocol;
 
 import dev.tlsguard.cli.LoggingSetup;
+import dev.tlsguard.cli.Main;
 import dev.tlsguard.document.AnalysisResult;
 import dev.tlsguard.document.Snapshot;
 import dev.tlsguard.parse.PythonLanguage;
@@ -18,6 +19,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -72,6 +74,95 @@ public final class LspCommand implements Callable<Integer> {
    */
   private static final String WARM_UP_SOURCE =
       "import ssl\nctx = ssl.SSLContext(ssl.PROTOCOL_TLSv1)\nctx.minimum_version = ssl.TLSVersion.TLSv1\n";
+
+  /**
+   * Starts the language server directly, as {@code java -cp tlsguard.jar
+   * dev.tlsguard.protocol.LspCommand [OPTIONS]} does: the same as {@code tlsguard lsp [OPTIONS]},
+   * but options that only picocli handles (help, version) still go through {@link Main}. bin/tlsguard
+   * and the VS Code extension start the server this way, because it skips picocli's start-up cost
+   * (see {@link #runWithoutParser}).
+   */
+  public static void main(String[] args) {
+    LoggingSetup.configureDefaults();
+    try {
+      OptionalInt code = runWithoutParser(args);
+      if (code.isPresent()) {
+        System.exit(code.getAsInt());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      System.exit(1);
+    }
+    String[] command = new String[args.length + 1];
+    command[0] = "lsp";
+    System.arraycopy(args, 0, command, 1, args.length);
+    System.exit(Main.run(command));
+  }
+
+  /**
+   * Runs {@code tlsguard lsp ARGUMENTS} without the picocli command-line parser, when {@code
+   * arguments} hold only {@code --stdio}, {@code --log-level} and {@code --log-file}.
+   *
+   * <p>picocli's classes target Java 5, a class-file version that the JVM's AOT cache cannot
+   * store, so parsing the command line with it loads, verifies and interprets about 170 classes
+   * at every start: a few hundred milliseconds of a language server's cold start. An editor
+   * starts the server with these plain options, so they are parsed here.
+   *
+   * @return the exit code, or empty when {@code arguments} need picocli (help, version, an unknown
+   *     or incomplete option), which then reports them as usual
+   */
+  public static OptionalInt runWithoutParser(String... arguments) throws InterruptedException {
+    Optional<LspCommand> parsed = parsePlainOptions(arguments);
+    if (parsed.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    LspCommand command = parsed.get();
+    try {
+      return OptionalInt.of(command.call());
+    } catch (IOException | IllegalArgumentException e) {
+      // The same report and exit code as picocli's path for a failing command.
+      System.err.println("error: " + e.getMessage());
+      return OptionalInt.of(2);
+    }
+  }
+
+  /**
+   * Returns the command for {@code arguments} when they hold only {@code --stdio}, {@code
+   * --log-level LEVEL} and {@code --log-file PATH} (also as {@code --name=value}), else empty.
+   */
+  static Optional<LspCommand> parsePlainOptions(String... arguments) {
+    LspCommand command = new LspCommand();
+    for (int i = 0; i < arguments.length; i++) {
+      String argument = arguments[i];
+      int equals = argument.indexOf('=');
+      String name = equals < 0 ? argument : argument.substring(0, equals);
+      if (argument.equals("--stdio")) {
+        command.stdio = true;
+        continue;
+      }
+      if (!name.equals("--log-level") && !name.equals("--log-file")) {
+        return Optional.empty();
+      }
+      String value;
+      if (equals >= 0) {
+        value = argument.substring(equals + 1);
+      } else if (i + 1 < arguments.length) {
+        value = arguments[++i];
+      } else {
+        return Optional.empty();
+      }
+      if (name.equals("--log-level")) {
+        command.logLevel = value;
+      } else {
+        try {
+          command.logFile = Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.of(command);
+  }
 
   @Override
   public Integer call() throws IOException, InterruptedException {
