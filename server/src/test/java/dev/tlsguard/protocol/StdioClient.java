@@ -34,15 +34,20 @@ final class StdioClient implements AutoCloseable {
   private final Thread reader;
 
   StdioClient(Path stderrLog, String... extraArgs) throws IOException {
+    this(List.of(), stderrLog, extraArgs);
+  }
+
+  /** Starts the server with {@code jvmOptions} placed before {@code -jar}. */
+  StdioClient(List<String> jvmOptions, Path stderrLog, String... extraArgs) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String jar = System.getProperty("tlsguard.jar");
     if (jar == null) {
       throw new IllegalStateException(
           "System property tlsguard.jar is not set; run with mvn verify");
     }
-    List<String> command =
-        new java.util.ArrayList<>(
-            List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar, "lsp", "--stdio"));
+    List<String> command = new java.util.ArrayList<>(List.of(java));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", jar, "lsp", "--stdio"));
     command.addAll(List.of(extraArgs));
     process = new ProcessBuilder(command).redirectError(stderrLog.toFile()).start();
     stdin = process.getOutputStream();
