@@ -4,7 +4,8 @@
 #
 # Usage: vscode-client/build.sh
 # Steps: npm ci (only when node_modules is missing or older than package-lock.json), type-check
-# and compile, lint, unit tests, copy the jar, package with @vscode/vsce. The jar is taken from
+# and compile, lint, unit tests, copy the jar and the server's JVM options, package with
+# @vscode/vsce. The jar is taken from
 # $TLSGUARD_JAR, else server/target/tlsguard.jar, which scripts/build.sh builds when missing.
 # Prints the path of the .vsix on stdout.
 set -euo pipefail
@@ -46,6 +47,8 @@ node --test out/test/ >&2
 step "copy $jar"
 mkdir -p server
 cp "$jar" server/tlsguard.jar
+# The language server's JVM options (heap cap, serial GC), read with java @lsp-jvm.args.
+cp "$root/server/aot/lsp-jvm.args" server/lsp-jvm.args
 version=$(node -p 'require("./package.json").version')
 vsix="$here/tlsguard-$version.vsix"
 step "package $vsix"

@@ -13,6 +13,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { describeRejected, findJava, JavaRuntime, missingJavaMessage } from './java';
+import { serverArguments } from './launch';
 
 const CLIENT_ID = 'tlsguard';
 const CLIENT_NAME = 'tlsguard';
@@ -60,9 +61,10 @@ async function startClient(): Promise<void> {
   if (runtime === undefined) {
     return;
   }
+  const args = serverArguments(serverJar, fs.existsSync);
   const serverOptions: ServerOptions = {
     command: runtime.javaPath,
-    args: ['-jar', serverJar, 'lsp'],
+    args,
     transport: TransportKind.stdio,
   };
   const clientOptions: LanguageClientOptions = {
@@ -77,7 +79,7 @@ async function startClient(): Promise<void> {
     middleware: { workspace: { configuration: withoutClientSettings } },
   };
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
-  output.info(`Starting ${runtime.javaPath} -jar ${serverJar} lsp --stdio`);
+  output.info(`Starting ${runtime.javaPath} ${args.join(' ')} --stdio`);
   try {
     await client.start();
     const info = client.initializeResult?.serverInfo;
