@@ -34,8 +34,8 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/project"
 sample="$work/project/sample.py"
 cp "$here/training_sample.py" "$sample"
-# The language server's JVM options (heap, GC), so that training sees the same configuration as
-# bin/tlsguard lsp.
+# The language server's JVM options (heap, GC), so that the training run uses the same
+# configuration as bin/tlsguard lsp.
 jvm_options=()
 if [[ -f "$here/lsp-jvm.args" ]]; then
   jvm_options=("@$here/lsp-jvm.args")
@@ -69,7 +69,7 @@ receive() {
   IFS= read -r -N "$length" -t 60 -u "${server[0]}" body
 }
 
-# Reads messages until one contains $1, answering the server's own requests with a null result.
+# Reads messages until one contains $1. Requests from the server get a null result.
 await() {
   while receive; do
     if [[ "$body" == *'"method"'* && "$body" =~ \"id\":([0-9]+|\"[^\"]*\") ]]; then
@@ -113,7 +113,7 @@ session() {
 
 mkdir -p "$out"
 # Runs `tlsguard lsp` with the JVM options in "$@" and drives the session over its stdin and
-# stdout; fails when the session does not complete or the server exits with an error.
+# stdout. Fails when the session does not complete or the server exits with an error.
 run_training() {
   # The server's own entry point, as bin/tlsguard starts it.
   coproc server {

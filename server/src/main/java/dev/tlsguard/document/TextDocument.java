@@ -87,7 +87,7 @@ public final class TextDocument implements AutoCloseable {
     return tree().clone();
   }
 
-  /** Returns whether the document holds a parsed tree now. */
+  /** Returns whether the document has a parsed tree now. */
   public boolean hasTree() {
     return tree != null;
   }

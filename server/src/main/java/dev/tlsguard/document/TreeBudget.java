@@ -13,8 +13,8 @@ import java.util.logging.Logger;
  * DocumentWorker}s.
  *
  * <p>Each worker reports a document it used (opened, edited, analysed or read for a code action).
- * The budget keeps the trees of the most recently used documents while their estimated size fits,
- * and asks the workers of the least recently used ones to release theirs. The most recently used
+ * The budget keeps the trees of the most recently used documents while their estimated size fits.
+ * It tells the workers of the least recently used ones to release theirs. The most recently used
  * document keeps its tree even when it alone exceeds the budget, so that editing one large file
  * stays incremental. A document whose text cannot have findings keeps no tree at all. A released
  * document keeps its text and published diagnostics and parses again when it next needs a tree.
@@ -28,9 +28,9 @@ public final class TreeBudget {
   public static final long DEFAULT_BYTES = 32L << 20;
 
   /**
-   * Estimated native bytes of a tree-sitter Python tree per char of text. A generated 1,006-line
-   * file of 38,839 chars makes a tree of about 1.4 MiB (RSS growth per resident tree, measured
-   * with the server), which is 38 bytes per char; real code with longer lines needs less.
+   * Estimated native bytes of a tree-sitter Python tree per char of text. The benchmark's
+   * generated 1,006-line file has 38,839 chars, and its tree takes about 1.4 MiB of native memory
+   * (docs/benchmarks.md). That is 38 bytes per char.
    */
   static final long BYTES_PER_CHAR = 38;
 
@@ -80,8 +80,8 @@ public final class TreeBudget {
 
   /**
    * Records that {@code worker} just used {@code document}; called on the worker's thread. Releases
-   * the document's own tree when its text cannot have findings, and asks the least recently used
-   * other documents to release theirs while the total exceeds the budget.
+   * the document's own tree when its text cannot have findings. While the total exceeds the budget,
+   * it tells the least recently used other documents to release theirs.
    */
   void used(DocumentWorker worker, TextDocument document) {
     if (!document.hasTree()) {

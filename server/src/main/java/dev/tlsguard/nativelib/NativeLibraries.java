@@ -24,9 +24,9 @@ import java.util.logging.Logger;
  * names. On first use the libraries are copied to a per-user cache folder named after their
  * SHA-256, so every later start, and every other version of tlsguard with the same libraries,
  * loads them from there without copying. After a library's hash is checked, a stamp file next to
- * it records the hash with the file's size, modification time and file key (inode); a later start
- * hashes the library again only when any of these differ, so a changed or partly written file is
- * still caught without reading every library on every start. The folder is {@code $TLSGUARD_CACHE_DIR}, else {@code
+ * it records the hash with the file's size, modification time and file key (inode). A later start
+ * hashes the library again only when any of these differ. So a changed or partly written file is
+ * still caught, and an unchanged one is not read on every start. The folder is {@code $TLSGUARD_CACHE_DIR}, else {@code
  * $XDG_CACHE_HOME/tlsguard}, else {@code ~/.cache/tlsguard}, with {@code native/<hash>} below it.
  * Setting {@code TLSGUARD_NATIVE_DIR} (or the system property {@code tlsguard.native.dir}) to a
  * folder that holds both libraries skips the jar, for platforms the build did not cover.

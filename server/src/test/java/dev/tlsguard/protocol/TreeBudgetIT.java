@@ -31,7 +31,7 @@ class TreeBudgetIT {
     return "file:///project/module_" + number + ".py";
   }
 
-  /** About 12,000 chars: a tree estimate of about 0.45 MiB, so a 1 MiB budget holds two. */
+  /** About 12,000 chars: a tree estimate of about 0.45 MiB, so two fit in a 1 MiB budget. */
   private static String moduleText(int number) {
     StringBuilder text = new StringBuilder(INSECURE);
     for (int line = 0; line < 600; line++) {
