@@ -8,7 +8,7 @@ Three measurements, each on a server process this script starts and stops itself
 - edit latency: one-character didChange edits on test_ssl.py and on a generated 50,000-line file,
   from writing the notification to reading the publishDiagnostics for that document;
 - memory: VmRSS of the server process with 200 open 1,000-line documents, once diagnostics for
-  every one of them have arrived.
+  every one of them have arrived, and again after 5 s without requests.
 
 Times include JSON encoding and the pipe in both directions, so they are an upper bound of the
 server's own time. Only the Python standard library is used.
