@@ -57,11 +57,24 @@ public final class FileChecker {
 
   /** Checks {@code file} with {@code analyzer}, turning every failure into a result. */
   public FileResult check(SourceFile file, Analyzer analyzer) {
-    byte[] bytes;
+    try (WorkerResources resources = WorkerResources.wrapping(analyzer)) {
+      return check(file, resources);
+    }
+  }
+
+  /**
+   * Checks {@code file} with the calling thread's {@code resources}, turning every failure into a
+   * result.
+   *
+   * @throws dev.tlsguard.nativelib.NativeLibraryException if the file needs parsing and the
+   *     parser's native libraries cannot be loaded
+   */
+  FileResult check(SourceFile file, WorkerResources resources) {
+    int length;
     DecodedSource source;
     try {
-      bytes = read(file.path());
-      source = SourceDecoder.decode(bytes);
+      length = resources.read(file);
+      source = SourceDecoder.decode(resources.buffer(), length);
     } catch (IOException e) {
       return FileResult.failed(file, IoMessages.describe(e));
     } catch (SourceDecoder.SourceDecodingException e) {
@@ -71,6 +84,9 @@ public final class FileChecker {
       return new FileResult(
           file, List.of(), Optional.empty(), false, List.of(), 0, Optional.empty());
     }
+    byte[] bytes = Arrays.copyOf(resources.buffer(), length);
+    // Outside the try below: a parser that cannot be loaded fails the whole run, not one file.
+    Analyzer analyzer = resources.analyzer();
     try {
       return analyse(file, bytes, source, analyzer);
     } catch (dev.tlsguard.parse.ParseLimits.LimitExceededException e) {
@@ -82,13 +98,6 @@ public final class FileChecker {
       LOG.log(Level.SEVERE, "Analysing " + file.displayPath() + " failed", e);
       return FileResult.failed(file, "internal error: " + e);
     }
-  }
-
-  private static byte[] read(Path path) throws IOException {
-    if (Files.exists(path) && !Files.isRegularFile(path)) {
-      throw new IOException("not a regular file");
-    }
-    return Files.readAllBytes(path);
   }
 
   private FileResult analyse(
