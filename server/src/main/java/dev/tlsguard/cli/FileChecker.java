@@ -10,6 +10,7 @@ import dev.tlsguard.rules.Fix;
 import dev.tlsguard.rules.TextEdit;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,15 +75,20 @@ public final class FileChecker {
     DecodedSource source;
     try {
       length = resources.read(file);
+      if (prefilter.isPresent()
+          && SourceDecoder.decodesToSameAscii(resources.buffer(), length)
+          && !prefilter.get().mayContainFinding(resources.buffer(), length)) {
+        // Most files of a large tree end here, without a decoded copy of their text.
+        return skipped(file);
+      }
       source = SourceDecoder.decode(resources.buffer(), length);
     } catch (IOException e) {
       return FileResult.failed(file, IoMessages.describe(e));
     } catch (SourceDecoder.SourceDecodingException e) {
       return FileResult.failed(file, e.getMessage());
     }
-    if (prefilter.isPresent() && !prefilter.get().mayContainFinding(source.text())) {
-      return new FileResult(
-          file, List.of(), Optional.empty(), false, List.of(), 0, Optional.empty());
+    if (prefilter.isPresent() && !mayContainFinding(prefilter.get(), source, length, resources)) {
+      return skipped(file);
     }
     byte[] bytes = Arrays.copyOf(resources.buffer(), length);
     // Outside the try below: a parser that cannot be loaded fails the whole run, not one file.
@@ -98,6 +104,22 @@ public final class FileChecker {
       LOG.log(Level.SEVERE, "Analysing " + file.displayPath() + " failed", e);
       return FileResult.failed(file, "internal error: " + e);
     }
+  }
+
+  /**
+   * Runs the prefilter on the bytes when they were valid UTF-8, which takes fewer passes than on
+   * the decoded text, and on the text otherwise.
+   */
+  private static boolean mayContainFinding(
+      Prefilter prefilter, DecodedSource source, int length, WorkerResources resources) {
+    if (source.charset().equals(StandardCharsets.UTF_8)) {
+      return prefilter.mayContainFinding(resources.buffer(), length);
+    }
+    return prefilter.mayContainFinding(source.text());
+  }
+
+  private static FileResult skipped(SourceFile file) {
+    return new FileResult(file, List.of(), Optional.empty(), false, List.of(), 0, Optional.empty());
   }
 
   private FileResult analyse(

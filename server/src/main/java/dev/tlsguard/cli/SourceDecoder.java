@@ -91,6 +91,36 @@ public final class SourceDecoder {
     return new DecodedSource(text, charset, bom, DecodedSource.firstLineSeparator(text));
   }
 
+  /**
+   * Returns whether {@link #decode} turns {@code bytes[0..length)} into the same characters without
+   * error: true for pure ASCII without a coding declaration or with one that names UTF-8. A caller
+   * can then test the text on the bytes without decoding them.
+   */
+  static boolean decodesToSameAscii(byte[] bytes, int length) {
+    if (!isAscii(bytes, length)) {
+      return false;
+    }
+    String declared = declaredEncoding(bytes, 0, length);
+    if (declared == null) {
+      return true;
+    }
+    try {
+      return charsetFor(declared).equals(StandardCharsets.UTF_8);
+    } catch (SourceDecodingException e) {
+      return false;
+    }
+  }
+
+  /** Returns whether every byte of {@code bytes[0..length)} is below 0x80. */
+  static boolean isAscii(byte[] bytes, int length) {
+    // No early exit: a plain OR over the array is a loop the JIT can vectorise.
+    int union = 0;
+    for (int i = 0; i < length; i++) {
+      union |= bytes[i];
+    }
+    return union >= 0;
+  }
+
   private static boolean hasUtf8Bom(byte[] bytes, int length) {
     return length >= 3
         && bytes[0] == (byte) 0xEF
