@@ -38,6 +38,7 @@ public final class DocumentWorker {
   private final DocumentAnalyzer analyzer;
   private final LongSupplier settingsGeneration;
   private final Consumer<AnalysisResult> onAnalysis;
+  private final TreeBudget treeBudget;
 
   private volatile int latestVersion;
 
@@ -62,7 +63,22 @@ public final class DocumentWorker {
       DocumentAnalyzer analyzer,
       LongSupplier settingsGeneration,
       Consumer<AnalysisResult> onAnalysis) {
+    this(uri, analysisExecutor, analyzer, settingsGeneration, onAnalysis, TreeBudget.unlimited());
+  }
+
+  /**
+   * Creates the worker for {@code uri} whose tree counts against {@code treeBudget}; call {@link
+   * #open} next.
+   */
+  public DocumentWorker(
+      String uri,
+      Executor analysisExecutor,
+      DocumentAnalyzer analyzer,
+      LongSupplier settingsGeneration,
+      Consumer<AnalysisResult> onAnalysis,
+      TreeBudget treeBudget) {
     this.uri = uri;
+    this.treeBudget = treeBudget;
     this.analysisExecutor = analysisExecutor;
     this.analyzer = analyzer;
     this.settingsGeneration = settingsGeneration;
@@ -104,6 +120,7 @@ public final class DocumentWorker {
         () -> {
           document = TextDocument.open(uri, version, text);
           scheduleAnalysis();
+          treeBudget.used(this, document);
         });
   }
 
@@ -119,6 +136,7 @@ public final class DocumentWorker {
           cancelPending();
           document.apply(version, changes, encoding);
           scheduleAnalysis();
+          treeBudget.used(this, document);
         });
   }
 
@@ -130,6 +148,7 @@ public final class DocumentWorker {
           requireOpen();
           cancelPending();
           scheduleAnalysis();
+          treeBudget.used(this, document);
         });
   }
 
@@ -165,7 +184,24 @@ public final class DocumentWorker {
     return call(
         () -> {
           requireOpen();
-          return action.apply(document);
+          try {
+            return action.apply(document);
+          } finally {
+            treeBudget.used(this, document);
+          }
+        });
+  }
+
+  /**
+   * Frees the document's tree on the worker thread, unless {@code budget} counts it as resident
+   * again by then; the document parses its text again when it next needs a tree.
+   */
+  void releaseTree(TreeBudget budget) {
+    run(
+        () -> {
+          if (document != null && !budget.isResident(this)) {
+            document.releaseTree();
+          }
         });
   }
 
@@ -176,6 +212,7 @@ public final class DocumentWorker {
     CompletableFuture<Void> done =
         run(
             () -> {
+              treeBudget.forget(this);
               if (document != null) {
                 document.close();
                 document = null;

@@ -15,13 +15,15 @@ import java.util.logging.Logger;
  *
  * <p>Not thread-safe, because the tree and parser are native objects with one owner: a {@link
  * DocumentWorker} runs every call on the document's own thread. Close it to free the tree and the
- * parser.
+ * parser. {@link #releaseTree} frees them too but keeps the document usable: the next call that
+ * needs a tree parses the text from scratch.
  */
 public final class TextDocument implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(TextDocument.class.getName());
 
   private final String uri;
-  private final PythonParser parser;
+  // Both null after releaseTree(), until the next call that needs a tree.
+  private PythonParser parser;
   private int version;
   private SourceText source;
   private TreePoints points;
@@ -68,14 +70,41 @@ public final class TextDocument implements AutoCloseable {
     return source.text();
   }
 
-  /** Returns the tree; only the owning thread may use it, and must not close it. */
+  /**
+   * Returns the tree, parsing the text first if {@link #releaseTree} dropped it; only the owning
+   * thread may use it, and must not close it.
+   */
   public Tree tree() {
+    if (tree == null) {
+      LOG.fine(() -> "Parsing " + uri + " version " + version + " again; its tree was released");
+      tree = parseFresh(source.text());
+    }
     return tree;
   }
 
   /** Returns a copy of the tree that another thread may use; the caller closes it. */
   public Tree cloneTree() {
-    return tree.clone();
+    return tree().clone();
+  }
+
+  /** Returns whether the document holds a parsed tree now. */
+  public boolean hasTree() {
+    return tree != null;
+  }
+
+  /**
+   * Frees the tree and the parser's native memory while keeping the text and version. The next
+   * {@link #tree}, {@link #cloneTree} or {@link #apply} parses the text from scratch.
+   */
+  public void releaseTree() {
+    if (tree != null) {
+      tree.close();
+      tree = null;
+    }
+    if (parser != null) {
+      parser.close();
+      parser = null;
+    }
   }
 
   /** Returns how many times the text was parsed from scratch, counting the first parse. */
@@ -255,16 +284,15 @@ public final class TextDocument implements AutoCloseable {
 
   private Tree parseFresh(String text) {
     fullParses++;
+    if (parser == null) {
+      parser = new PythonParser();
+    }
     return parser.parse(text);
   }
 
   /** Frees the tree and the parser. */
   @Override
   public void close() {
-    if (tree != null) {
-      tree.close();
-      tree = null;
-    }
-    parser.close();
+    releaseTree();
   }
 }
