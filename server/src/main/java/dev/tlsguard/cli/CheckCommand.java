@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,6 +63,7 @@ import picocli.CommandLine.Spec;
       "  tlsguard check --fix --protocols SSLv2,SSLv3,TLSv1 app.py"
     })
 public final class CheckCommand implements Callable<Integer> {
+  private static final Logger LOG = Logger.getLogger(CheckCommand.class.getName());
   private static final int EXIT_CLEAN = 0;
   private static final int EXIT_FINDINGS = 1;
   private static final int EXIT_ERROR = 2;
@@ -210,12 +212,16 @@ public final class CheckCommand implements Callable<Integer> {
     List<ExcludePattern> patterns = excludePatterns();
 
     List<Path> arguments = paths.isEmpty() ? List.of(Path.of(".")) : paths;
-    SourceFinder.Result found = new SourceFinder(patterns).find(resolve(arguments));
+    long walkStart = System.nanoTime();
+    SourceFinder.Result found = new SourceFinder(patterns, jobs).find(resolve(arguments));
+    long walkEnd = System.nanoTime();
+    LOG.fine(() -> "Found " + found.files().size() + " files in " + millis(walkStart, walkEnd));
     rejectOutputAmongSources(found.files());
     Optional<Prefilter> prefilter =
         noPrefilter ? Optional.empty() : Optional.of(new Prefilter(settings.reportStringForms()));
     FileChecker checker = new FileChecker(prefilter, mode, unsafeFixes);
     List<FileResult> results = new CheckRunner(settings, checker, jobs).run(found.files());
+    LOG.fine(() -> "Checked the files in " + millis(walkEnd, System.nanoTime()));
 
     boolean reportWritten = writeReport(mode, results, found.errors());
     printDiagnostics(found.errors(), results);
@@ -227,6 +233,10 @@ public final class CheckCommand implements Callable<Integer> {
       return EXIT_ERROR;
     }
     return summary.findingCount() > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+  }
+
+  private static String millis(long startNanos, long endNanos) {
+    return (endNanos - startNanos) / 1_000_000 + " ms";
   }
 
   /** Resolves relative arguments against the working folder, keeping them relative for display. */

@@ -12,7 +12,8 @@ import java.util.logging.Logger;
 
 /**
  * Checks files on several threads. Each thread owns one {@link Analyzer}, because an analyzer
- * contains a native parser that is not thread-safe, and closes it when the files run out. Results
+ * contains a native parser that is not thread-safe, creates it when its first file needs parsing
+ * and closes it when the files run out. Results
  * come back in the order of the input list whatever the timing.
  */
 public final class CheckRunner {
@@ -72,14 +73,15 @@ public final class CheckRunner {
       FileResult[] results,
       AtomicInteger next,
       AtomicReference<Throwable> failure) {
-    try (Analyzer analyzer = new Analyzer(settings)) {
+    try (WorkerResources resources = new WorkerResources(settings)) {
       int index;
       while (failure.get() == null && (index = next.getAndIncrement()) < files.size()) {
-        results[index] = checker.check(files.get(index), analyzer);
+        results[index] = checker.check(files.get(index), resources);
       }
     } catch (RuntimeException | Error e) {
-      // Only setting up the analyzer can get here; FileChecker turns per-file failures into
-      // results. Stop the other threads, because they would fail the same way.
+      // Only setting up the analyzer, on the first file that needs parsing, can get here;
+      // FileChecker turns per-file failures into results. Stop the other threads, because they
+      // would fail the same way.
       failure.compareAndSet(null, e);
     }
   }

@@ -10,6 +10,7 @@ import dev.tlsguard.rules.Fix;
 import dev.tlsguard.rules.TextEdit;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,20 +58,41 @@ public final class FileChecker {
 
   /** Checks {@code file} with {@code analyzer}, turning every failure into a result. */
   public FileResult check(SourceFile file, Analyzer analyzer) {
-    byte[] bytes;
+    try (WorkerResources resources = WorkerResources.wrapping(analyzer)) {
+      return check(file, resources);
+    }
+  }
+
+  /**
+   * Checks {@code file} with the calling thread's {@code resources}, turning every failure into a
+   * result.
+   *
+   * @throws dev.tlsguard.nativelib.NativeLibraryException if the file needs parsing and the
+   *     parser's native libraries cannot be loaded
+   */
+  FileResult check(SourceFile file, WorkerResources resources) {
+    int length;
     DecodedSource source;
     try {
-      bytes = read(file.path());
-      source = SourceDecoder.decode(bytes);
+      length = resources.read(file);
+      if (prefilter.isPresent()
+          && SourceDecoder.decodesToSameAscii(resources.buffer(), length)
+          && !prefilter.get().mayContainFinding(resources.buffer(), length)) {
+        // Most files of a large tree end here, without a decoded copy of their text.
+        return skipped(file);
+      }
+      source = SourceDecoder.decode(resources.buffer(), length);
     } catch (IOException e) {
       return FileResult.failed(file, IoMessages.describe(e));
     } catch (SourceDecoder.SourceDecodingException e) {
       return FileResult.failed(file, e.getMessage());
     }
-    if (prefilter.isPresent() && !prefilter.get().mayContainFinding(source.text())) {
-      return new FileResult(
-          file, List.of(), Optional.empty(), false, List.of(), 0, Optional.empty());
+    if (prefilter.isPresent() && !mayContainFinding(prefilter.get(), source, length, resources)) {
+      return skipped(file);
     }
+    byte[] bytes = Arrays.copyOf(resources.buffer(), length);
+    // Outside the try below: a parser that cannot be loaded fails the whole run, not one file.
+    Analyzer analyzer = resources.analyzer();
     try {
       return analyse(file, bytes, source, analyzer);
     } catch (dev.tlsguard.parse.ParseLimits.LimitExceededException e) {
@@ -84,11 +106,20 @@ public final class FileChecker {
     }
   }
 
-  private static byte[] read(Path path) throws IOException {
-    if (Files.exists(path) && !Files.isRegularFile(path)) {
-      throw new IOException("not a regular file");
+  /**
+   * Runs the prefilter on the bytes when they were valid UTF-8, which takes fewer passes than on
+   * the decoded text, and on the text otherwise.
+   */
+  private static boolean mayContainFinding(
+      Prefilter prefilter, DecodedSource source, int length, WorkerResources resources) {
+    if (source.charset().equals(StandardCharsets.UTF_8)) {
+      return prefilter.mayContainFinding(resources.buffer(), length);
     }
-    return Files.readAllBytes(path);
+    return prefilter.mayContainFinding(source.text());
+  }
+
+  private static FileResult skipped(SourceFile file) {
+    return new FileResult(file, List.of(), Optional.empty(), false, List.of(), 0, Optional.empty());
   }
 
   private FileResult analyse(

@@ -2,6 +2,7 @@ package dev.tlsguard.cli;
 
 import dev.tlsguard.rules.InsecureSslProtocolsRule;
 import dev.tlsguard.rules.RuleSettings;
+import dev.tlsguard.rules.Utf8Prefilter;
 
 /**
  * Decides without parsing that a file cannot contain a finding.
@@ -22,5 +23,14 @@ public final class Prefilter {
   /** Returns whether {@code text} may contain a finding and so has to be parsed. */
   public boolean mayContainFinding(String text) {
     return InsecureSslProtocolsRule.mayHaveFindings(text, settings);
+  }
+
+  /**
+   * Returns whether the text that {@code utf8[0..length)} decodes to may contain a finding, with
+   * the same result as {@link #mayContainFinding(String)} on that text. The bytes must be valid
+   * UTF-8.
+   */
+  public boolean mayContainFinding(byte[] utf8, int length) {
+    return Utf8Prefilter.mayHaveFindings(utf8, length, settings);
   }
 }

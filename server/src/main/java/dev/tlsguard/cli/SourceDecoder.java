@@ -26,6 +26,8 @@ public final class SourceDecoder {
   private static final Pattern CODING =
       Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)");
 
+  private static final char REPLACEMENT_CHARACTER = '\uFFFD';
+
   private static final Pattern BLANK_OR_COMMENT = Pattern.compile("^[ \\t\\f]*(#.*)?$");
 
   /** Python codec names that Java's charset registry does not know under the same name. */
@@ -57,9 +59,20 @@ public final class SourceDecoder {
    *     in it
    */
   public static DecodedSource decode(byte[] bytes) throws SourceDecodingException {
-    boolean bom = hasUtf8Bom(bytes);
+    return decode(bytes, bytes.length);
+  }
+
+  /**
+   * Decodes the first {@code length} bytes of {@code bytes}, so that a caller can reuse one read
+   * buffer for many files.
+   *
+   * @throws SourceDecodingException if the declared encoding is unknown or the bytes are not valid
+   *     in it
+   */
+  public static DecodedSource decode(byte[] bytes, int length) throws SourceDecodingException {
+    boolean bom = hasUtf8Bom(bytes, length);
     int offset = bom ? 3 : 0;
-    String declared = declaredEncoding(bytes, offset);
+    String declared = declaredEncoding(bytes, offset, length);
     Charset charset = StandardCharsets.UTF_8;
     if (declared != null) {
       charset = charsetFor(declared);
@@ -71,12 +84,46 @@ public final class SourceDecoder {
                 + "'");
       }
     }
-    String text = decodeStrictly(bytes, offset, charset);
+    String text =
+        charset.equals(StandardCharsets.UTF_8)
+            ? decodeUtf8(bytes, offset, length)
+            : decodeStrictly(bytes, offset, length, charset);
     return new DecodedSource(text, charset, bom, DecodedSource.firstLineSeparator(text));
   }
 
-  private static boolean hasUtf8Bom(byte[] bytes) {
-    return bytes.length >= 3
+  /**
+   * Returns whether {@link #decode} turns {@code bytes[0..length)} into the same characters without
+   * error: true for pure ASCII without a coding declaration or with one that names UTF-8. A caller
+   * can then test the text on the bytes without decoding them.
+   */
+  static boolean decodesToSameAscii(byte[] bytes, int length) {
+    if (!isAscii(bytes, length)) {
+      return false;
+    }
+    String declared = declaredEncoding(bytes, 0, length);
+    if (declared == null) {
+      return true;
+    }
+    try {
+      return charsetFor(declared).equals(StandardCharsets.UTF_8);
+    } catch (SourceDecodingException e) {
+      return false;
+    }
+  }
+
+  /** Returns whether every byte of {@code bytes[0..length)} is below 0x80. */
+  static boolean isAscii(byte[] bytes, int length) {
+    // No early exit: most files are ASCII and are read to the end anyway, and a loop without a
+    // branch per byte runs faster.
+    int union = 0;
+    for (int i = 0; i < length; i++) {
+      union |= bytes[i];
+    }
+    return union >= 0;
+  }
+
+  private static boolean hasUtf8Bom(byte[] bytes, int length) {
+    return length >= 3
         && bytes[0] == (byte) 0xEF
         && bytes[1] == (byte) 0xBB
         && bytes[2] == (byte) 0xBF;
@@ -84,35 +131,40 @@ public final class SourceDecoder {
 
   /** Returns the encoding named on the first two lines, or null. */
   static String declaredEncoding(byte[] bytes, int offset) {
+    return declaredEncoding(bytes, offset, bytes.length);
+  }
+
+  /** Returns the encoding named on the first two lines of {@code bytes[offset..length)}, or null. */
+  static String declaredEncoding(byte[] bytes, int offset, int length) {
     // ISO-8859-1 maps every byte to a char, so decoding the lines this way cannot fail, and the
     // ASCII declaration reads the same as in any ASCII-compatible encoding.
-    int firstEnd = lineEnd(bytes, offset);
+    int firstEnd = lineEnd(bytes, offset, length);
     String first = new String(bytes, offset, firstEnd - offset, StandardCharsets.ISO_8859_1);
     Matcher matcher = CODING.matcher(first);
     if (matcher.find()) {
       return matcher.group(1);
     }
-    if (!BLANK_OR_COMMENT.matcher(first).matches() || firstEnd >= bytes.length) {
+    if (!BLANK_OR_COMMENT.matcher(first).matches() || firstEnd >= length) {
       return null;
     }
-    int secondStart = skipLineBreak(bytes, firstEnd);
-    int secondEnd = lineEnd(bytes, secondStart);
+    int secondStart = skipLineBreak(bytes, firstEnd, length);
+    int secondEnd = lineEnd(bytes, secondStart, length);
     String second =
         new String(bytes, secondStart, secondEnd - secondStart, StandardCharsets.ISO_8859_1);
     matcher = CODING.matcher(second);
     return matcher.find() ? matcher.group(1) : null;
   }
 
-  private static int lineEnd(byte[] bytes, int start) {
+  private static int lineEnd(byte[] bytes, int start, int length) {
     int i = start;
-    while (i < bytes.length && bytes[i] != '\n' && bytes[i] != '\r') {
+    while (i < length && bytes[i] != '\n' && bytes[i] != '\r') {
       i++;
     }
     return i;
   }
 
-  private static int skipLineBreak(byte[] bytes, int index) {
-    if (bytes[index] == '\r' && index + 1 < bytes.length && bytes[index + 1] == '\n') {
+  private static int skipLineBreak(byte[] bytes, int index, int length) {
+    if (bytes[index] == '\r' && index + 1 < length && bytes[index + 1] == '\n') {
       return index + 2;
     }
     return index + 1;
@@ -142,14 +194,31 @@ public final class SourceDecoder {
     }
   }
 
-  private static String decodeStrictly(byte[] bytes, int offset, Charset charset)
+  /**
+   * Decodes UTF-8 through the {@link String} constructor, which converts ASCII and Latin-1 text
+   * with vectorised JDK intrinsics and skips the {@code char[]} a {@link CharsetDecoder} fills.
+   * That constructor replaces each malformed sequence with U+FFFD instead of failing, so a result
+   * without U+FFFD is exactly what the strict decoder returns, and one with U+FFFD (an error, or a
+   * literal U+FFFD in the file) is decoded again strictly.
+   */
+  private static String decodeUtf8(byte[] bytes, int offset, int length)
+      throws SourceDecodingException {
+    String text = new String(bytes, offset, length - offset, StandardCharsets.UTF_8);
+    if (text.indexOf(REPLACEMENT_CHARACTER) < 0) {
+      return text;
+    }
+    return decodeStrictly(bytes, offset, length, StandardCharsets.UTF_8);
+  }
+
+  /** Decodes with a {@link CharsetDecoder} that reports the first malformed or unmappable byte. */
+  static String decodeStrictly(byte[] bytes, int offset, int length, Charset charset)
       throws SourceDecodingException {
     CharsetDecoder decoder =
         charset
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+    ByteBuffer in = ByteBuffer.wrap(bytes, offset, length - offset);
     int capacity = (int) Math.ceil(in.remaining() * (double) decoder.maxCharsPerByte()) + 1;
     CharBuffer out = CharBuffer.allocate(capacity);
     CoderResult result = decoder.decode(in, out, true);

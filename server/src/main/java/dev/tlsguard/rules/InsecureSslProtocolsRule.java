@@ -94,7 +94,7 @@ public final class InsecureSslProtocolsRule {
    * these, an alias can only be bound by an import line that names the constant, a {@code getattr}
    * string spells the constant, and {@code set_min_proto_version(0)} names the method.
    */
-  private static final List<String> ANCHORS =
+  static final List<String> ANCHORS =
       List.of("SSLv2", "SSLv3", "TLSv1", "SSL3_", "TLS1_", "MINIMUM_SUPPORTED", "set_min_proto_version");
 
   /**
@@ -102,7 +102,7 @@ public final class InsecureSslProtocolsRule {
    * {@link #analyze} finds nothing, so a batch run need not parse the file. The test is plain text
    * search: the text must mention {@code ssl} in any letter case (for the module binding) and
    * contain one of the names every finding starts from, or, with string forms on, one of their
-   * keywords.
+   * keywords. {@link Utf8Prefilter} runs the same test on UTF-8 bytes.
    */
   public static boolean mayHaveFindings(String text, RuleSettings settings) {
     if (settings.reportStringForms()) {
@@ -113,12 +113,10 @@ public final class InsecureSslProtocolsRule {
         }
       }
     }
-    if (!mentionsSsl(text)) {
-      return false;
-    }
+    // The anchors come first because String.contains is vectorised and most files have none.
     for (String anchor : ANCHORS) {
       if (text.contains(anchor)) {
-        return true;
+        return mentionsSsl(text);
       }
     }
     return false;

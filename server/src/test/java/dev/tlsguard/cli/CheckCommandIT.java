@@ -404,4 +404,76 @@ class CheckCommandIT {
         .startsWith("tlsguard ")
         .contains("python-security/insecure-ssl-protocols");
   }
+
+  /**
+   * Writes a tree whose files take every path through reading, decoding and the byte-level and
+   * text-level prefilters.
+   */
+  private void writeMixedEncodingTree() throws IOException {
+    write("bad/undecodable.py", new byte[] {'x', ' ', '=', ' ', '\'', (byte) 0xFF, '\'', '\n'});
+    String latin = "# -*- coding: latin-1 -*-\nimport ssl\n# café\n" + "ctx = ssl.SSLContext(ssl.PROTOCOL_TLSv1)\n";
+    write("latin1.py", latin.getBytes(StandardCharsets.ISO_8859_1));
+    write("non_ascii_string.py", "import ssl\nmessage = 'ü SSLv3 ü'\n");
+    byte[] crlf = "import ssl\r\nctx = ssl.SSLContext(ssl.PROTOCOL_SSLv3)\r\n".getBytes(StandardCharsets.UTF_8);
+    write("bom_crlf.py", withByteOrderMark(crlf));
+    write("unknown_coding.py", "# coding: uft-8\nx = 1\n");
+    write("bom_latin1.py", withByteOrderMark("# coding: latin-1\nx = 1\n".getBytes(StandardCharsets.UTF_8)));
+    write("plain.py", "x = 1\n");
+    write(
+        "wide_column.py",
+        "import ssl  # é\n"
+            + "ctx = ssl.SSLContext(ssl.PROTOCOL_SSLv2)  # \uD83D\uDE00\n"
+            + "name = '€'; ctx2 = ssl.SSLContext(ssl.PROTOCOL_TLSv1_1)\n");
+  }
+
+  private static byte[] withByteOrderMark(byte[] body) {
+    byte[] bytes = new byte[body.length + 3];
+    bytes[0] = (byte) 0xEF;
+    bytes[1] = (byte) 0xBB;
+    bytes[2] = (byte) 0xBF;
+    System.arraycopy(body, 0, bytes, 3, body.length);
+    return bytes;
+  }
+
+  @Test
+  void mixedEncodings_exactTextOutput() throws Exception {
+    writeMixedEncodingTree();
+
+    Run run = check(".");
+
+    String advice = ", an insecure protocol version; use PROTOCOL_TLSv1_2 or"
+        + " PROTOCOL_TLS_CLIENT/PROTOCOL_TLS_SERVER\n";
+    assertThat(run.stdout())
+        .isEqualTo(
+            "bom_crlf.py:2:22: ssl-proto-const ssl.PROTOCOL_SSLv3 selects SSLv3" + advice
+                + "latin1.py:4:22: ssl-proto-const ssl.PROTOCOL_TLSv1 selects TLS 1.0" + advice
+                + "wide_column.py:2:22: ssl-proto-const ssl.PROTOCOL_SSLv2 selects SSLv2" + advice
+                + "wide_column.py:3:35: ssl-proto-const ssl.PROTOCOL_TLSv1_1 selects TLS 1.1"
+                + advice);
+    assertThat(run.stderr())
+        .isEqualTo(
+            "bad/undecodable.py: error: invalid UTF-8 byte sequence at byte offset 5\n"
+                + "bom_latin1.py: error: file starts with a UTF-8 byte order mark but declares"
+                + " the encoding 'latin-1'\n"
+                + "unknown_coding.py: error: unknown encoding 'uft-8' in the coding declaration\n"
+                + "4 findings in 3 files; checked 8 files (4 parsed); 3 errors\n");
+    assertThat(run.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void mixedEncodings_prefilterChangesNoFormat() throws Exception {
+    writeMixedEncodingTree();
+
+    for (String format : List.of("text", "json", "sarif")) {
+      Run filtered = check("--format", format, "--jobs", "2", ".");
+      Run unfiltered = check("--format", format, "--jobs", "1", "--no-prefilter", ".");
+
+      assertThat(filtered.stdout()).as("%s report", format).isEqualTo(unfiltered.stdout());
+      assertThat(filtered.exitCode()).as("%s exit status", format).isEqualTo(2);
+      assertThat(unfiltered.exitCode()).as("%s exit status", format).isEqualTo(2);
+      assertThat(filtered.stderr())
+          .as("%s diagnostics", format)
+          .isEqualTo(unfiltered.stderr().replace("(5 parsed)", "(4 parsed)"));
+    }
+  }
 }
