@@ -7,7 +7,8 @@
 # A training run of `tlsguard lsp` goes through an editor session over its stdin and stdout,
 # waiting for each reply: initialize, open a file with findings, 40 one-letter edits, code
 # actions, hover, a file without findings, shutdown and exit. JDK 25+ writes an AOT cache
-# (tlsguard.aot, used with -XX:AOTCache) in one step and JDK 24 in two steps. Older JDKs write a
+# (tlsguard.aot, used with -XX:AOTCache) in one step and JDK 24 in two steps. On JDK 25+ a second
+# training run, `tlsguard check` on testdata/rules, writes tlsguard-check.aot for the checker. Older JDKs write a
 # dynamic class-data-sharing archive (tlsguard.jsa, used with -XX:SharedArchiveFile). The cache
 # only speeds up start-up, so any failure here prints a warning and exits 0.
 set -uo pipefail
@@ -40,6 +41,12 @@ jvm_options=()
 if [[ -f "$here/lsp-jvm.args" ]]; then
   jvm_options=("@$here/lsp-jvm.args")
 fi
+check_options=()
+if [[ -f "$here/check-jvm.args" ]]; then
+  check_options=("@$here/check-jvm.args")
+fi
+# The checker's training input: the annotated fixtures at the top of the repository.
+fixtures=$(cd "$here/../.." && pwd)/testdata/rules
 
 # Byte semantics for ${#...} and read -N: Content-Length counts bytes.
 export LC_ALL=C
@@ -128,11 +135,27 @@ run_training() {
   fi
   wait "$pid"
 }
+# Runs `tlsguard check` on the rule's annotated fixtures with the checker's JVM options and the
+# JVM options in "$@". The fixtures have findings, so exit status 1 is the expected outcome.
+run_check_training() {
+  local status=0
+  timeout 300 "$java" "$@" ${check_options[@]+"${check_options[@]}"} -jar "$jar" check "$fixtures" \
+    >/dev/null 2>"$work/check-stderr.log" || status=$?
+  ((status <= 1))
+}
+
 if ((version >= 25)); then
-  rm -f "$out/tlsguard.aot"
+  rm -f "$out/tlsguard.aot" "$out/tlsguard-check.aot"
   run_training -XX:AOTCacheOutput="$out/tlsguard.aot" || warn "training run failed: $(tail -n 3 "$work/stderr.log")"
   [[ -f "$out/tlsguard.aot" ]] || warn "the JVM wrote no cache: $(tail -n 3 "$work/stderr.log")"
   echo "AOT cache: $out/tlsguard.aot" >&2
+  # The checker loads other classes and runs with other JVM options, so it gets a cache of its own.
+  if [[ -d "$fixtures" ]]; then
+    run_check_training -XX:AOTCacheOutput="$out/tlsguard-check.aot" ||
+      warn "check training run failed: $(tail -n 3 "$work/check-stderr.log")"
+    [[ -f "$out/tlsguard-check.aot" ]] || warn "the JVM wrote no check cache: $(tail -n 3 "$work/check-stderr.log")"
+    echo "AOT cache: $out/tlsguard-check.aot" >&2
+  fi
 elif ((version == 24)); then
   rm -f "$out/tlsguard.aot"
   run_training -XX:AOTMode=record -XX:AOTConfiguration="$work/tlsguard.aotconf" ||

@@ -24,10 +24,22 @@ public final class LoggingSetup {
 
   private LoggingSetup() {}
 
-  /** Configures logging from the environment. */
+  /**
+   * Configures logging from the environment variable {@code TLSGUARD_LOG}. An invalid level is
+   * reported on stderr and replaced by the default, warnings, so that a typo in the environment
+   * does not stop a check or an editor's server.
+   */
   public static void configureDefaults() {
     String name = System.getenv("TLSGUARD_LOG");
-    configure(name == null || name.isBlank() ? Level.WARNING : parseLevel(name));
+    Level level = Level.WARNING;
+    if (name != null && !name.isBlank()) {
+      try {
+        level = parseLevel(name);
+      } catch (IllegalArgumentException e) {
+        System.err.println("warning: ignoring TLSGUARD_LOG: " + e.getMessage());
+      }
+    }
+    configure(level);
   }
 
   /** Replaces the root handlers with one stderr handler at {@code level}. */

@@ -35,12 +35,22 @@ public final class Utf8Prefilter {
 
   /** Returns whether {@code bytes[0..length)} contains {@code ssl} in any letter case. */
   static boolean mentionsSsl(byte[] bytes, int length) {
-    for (int i = 0; i + 2 < length; i++) {
-      // Setting bit 0x20 maps 'S' to 's' and 'L' to 'l', and no other byte to either.
-      if ((bytes[i] | 0x20) == 's'
-          && (bytes[i + 1] | 0x20) == 's'
-          && (bytes[i + 2] | 0x20) == 'l') {
-        return true;
+    // Looks at the last byte of each three-byte window (Horspool's skip): a byte that is neither
+    // s nor l cannot be part of a match ending in the next two bytes, so most bytes are skipped.
+    // Setting bit 0x20 maps 'S' to 's' and 'L' to 'l', and no other byte to either.
+    int end = 2;
+    while (end < length) {
+      int last = bytes[end] | 0x20;
+      if (last == 'l') {
+        if ((bytes[end - 1] | 0x20) == 's' && (bytes[end - 2] | 0x20) == 's') {
+          return true;
+        }
+        end += 3;
+      } else if (last == 's') {
+        // This s can be the second byte of a match.
+        end += 1;
+      } else {
+        end += 3;
       }
     }
     return false;

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,11 @@ class CheckCommandIT {
   private record Run(int exitCode, String stdout, String stderr) {}
 
   private Run check(String... arguments) throws IOException, InterruptedException {
+    return check(Map.of(), arguments);
+  }
+
+  private Run check(Map<String, String> environment, String... arguments)
+      throws IOException, InterruptedException {
     String jar = System.getProperty("tlsguard.jar");
     assertThat(jar).as("system property tlsguard.jar").isNotNull();
     String java = ProcessHandle.current().info().command().orElse("java");
@@ -40,8 +46,10 @@ class CheckCommandIT {
     Path stdout = Files.createTempFile("tlsguard-stdout", ".txt");
     Path stderr = Files.createTempFile("tlsguard-stderr", ".txt");
     try {
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(environment);
       Process process =
-          new ProcessBuilder(command)
+          builder
               .directory(folder.toFile())
               .redirectOutput(stdout.toFile())
               .redirectError(stderr.toFile())
@@ -69,6 +77,20 @@ class CheckCommandIT {
     Path file = folder.resolve(relative);
     Files.createDirectories(file.getParent());
     return Files.write(file, bytes);
+  }
+
+  @Test
+  void invalidLogLevelInEnvironment_isReportedAndTheCheckStillRuns() throws Exception {
+    write("insecure.py", INSECURE);
+
+    Run run = check(Map.of("TLSGUARD_LOG", "FINE"), "insecure.py");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.stderr())
+        .contains("warning: ignoring TLSGUARD_LOG: Invalid log level 'FINE'")
+        .doesNotContain("Exception")
+        .contains("1 finding in 1 file");
+    assertThat(run.stdout()).contains("insecure.py:2:");
   }
 
   @Test
