@@ -146,12 +146,19 @@ def find_java(explicit: str | None) -> str:
     return str(Path(result.stdout.strip()) / "bin" / "java")
 
 
-def aot_cache_options(jar: Path) -> list[str]:
-    """Return the JVM options that bin/tlsguard adds when the build left an AOT cache by the jar."""
-    cache = jar.parent / "tlsguard.aot"
-    if cache.is_file():
-        return [f"-XX:AOTCache={cache}", "-Xlog:aot=off,cds=off"]
-    return []
+def check_jvm_options(jar: Path) -> list[str]:
+    """Return the JVM options that bin/tlsguard adds for `check`: the checker's AOT cache when the
+    build left one by the jar, and the argfile server/aot/check-jvm.args."""
+    options = []
+    for name in ("tlsguard-check.aot", "tlsguard.aot"):
+        cache = jar.parent / name
+        if cache.is_file():
+            options += [f"-XX:AOTCache={cache}", "-Xlog:aot=off,cds=off"]
+            break
+    arguments = REPO_ROOT / "server" / "aot" / "check-jvm.args"
+    if arguments.is_file():
+        options.append(f"@{arguments}")
+    return options
 
 
 def build_tools(options: argparse.Namespace, corpus: Path, java: str) -> list[Tool]:
@@ -163,7 +170,7 @@ def build_tools(options: argparse.Namespace, corpus: Path, java: str) -> list[To
     label = options.label
     tools = []
     if "tlsguard" in wanted:
-        command = [java, *aot_cache_options(options.jar), "-jar", str(options.jar), "check"]
+        command = [java, *check_jvm_options(options.jar), "-jar", str(options.jar), "check"]
         command += ["--format", "json"]
         command += shlex.split(options.tlsguard_args) + [str(corpus)]
         # Exit status 1 means findings, which the corpus has.
