@@ -41,6 +41,8 @@ public final class DocumentWorker {
   private final TreeBudget treeBudget;
 
   private volatile int latestVersion;
+  // When the newest change arrived (System.nanoTime), for the server's own latency log.
+  private volatile long latestChangeReceivedNanos;
 
   // Owned by the worker thread.
   private TextDocument document;
@@ -113,6 +115,17 @@ public final class DocumentWorker {
     return latestVersion;
   }
 
+  /**
+   * Returns the {@link System#nanoTime} at which the change that made {@code version} was read,
+   * if that is the newest change.
+   */
+  public java.util.OptionalLong changeReceivedNanos(int version) {
+    long received = latestChangeReceivedNanos;
+    return version == latestVersion && received != 0
+        ? java.util.OptionalLong.of(received)
+        : java.util.OptionalLong.empty();
+  }
+
   /** Parses {@code text} as version {@code version} and starts its analysis. */
   public CompletableFuture<Void> open(int version, String text) {
     latestVersion = version;
@@ -127,6 +140,16 @@ public final class DocumentWorker {
   /** Applies {@code changes} as version {@code version} and starts its analysis. */
   public CompletableFuture<Void> change(
       int version, List<ContentChange> changes, PositionEncoding encoding) {
+    return change(version, changes, encoding, System.nanoTime());
+  }
+
+  /**
+   * Applies {@code changes} as version {@code version} and starts its analysis; {@code
+   * receivedNanos} is the {@link System#nanoTime} at which the change notification was read.
+   */
+  public CompletableFuture<Void> change(
+      int version, List<ContentChange> changes, PositionEncoding encoding, long receivedNanos) {
+    latestChangeReceivedNanos = receivedNanos;
     latestVersion = version;
     cancelPending();
     return run(

@@ -83,6 +83,7 @@ public final class TlsGuardTextDocumentService implements TextDocumentService {
 
   @Override
   public void didChange(DidChangeTextDocumentParams params) {
+    long received = System.nanoTime();
     if (!server.isRunning()) {
       return;
     }
@@ -106,7 +107,11 @@ public final class TlsGuardTextDocumentService implements TextDocumentService {
                   event.getText()));
     }
     worker
-        .change(params.getTextDocument().getVersion(), changes, server.features().encoding())
+        .change(
+            params.getTextDocument().getVersion(),
+            changes,
+            server.features().encoding(),
+            received)
         .exceptionally(error -> logFailure("change", uri, error));
   }
 
@@ -320,10 +325,33 @@ public final class TlsGuardTextDocumentService implements TextDocumentService {
       }
       List<Diagnostic> diagnostics = diagnosticsOf(result);
       server.client().publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics, version));
+      logChangeLatency(worker, uri, version, diagnostics.size());
       server.logTrace(
           "Published " + diagnostics.size() + " diagnostics for " + uri + " version " + version,
           "settings generation " + result.settingsGeneration());
     }
+  }
+
+  /** Logs the time from reading the change that made {@code version} to publishing for it. */
+  private static void logChangeLatency(
+      DocumentWorker worker, String uri, int version, int diagnostics) {
+    if (!LOG.isLoggable(Level.FINE)) {
+      return;
+    }
+    worker
+        .changeReceivedNanos(version)
+        .ifPresent(
+            received ->
+                LOG.fine(
+                    "Published "
+                        + diagnostics
+                        + " diagnostics for "
+                        + uri
+                        + " version "
+                        + version
+                        + " "
+                        + (System.nanoTime() - received) / 1000
+                        + " us after reading its change"));
   }
 
   private static DocumentDiagnosticReport fullReport(List<Diagnostic> diagnostics) {
