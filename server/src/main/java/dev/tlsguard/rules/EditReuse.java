@@ -121,7 +121,11 @@ final class EditReuse {
     if (oldTo - oldEnd != newTo - newEnd || oldTo <= from || newTo < from) {
       return Outcome.fallBack("the changed lines could not be matched");
     }
-    boolean prefilterPassed = InsecureSslProtocolsRule.mayHaveFindings(newText, settings);
+    boolean prefilterPassed =
+        prefilterMayChange(oldText, from, oldTo, settings)
+                || prefilterMayChange(newText, from, newTo, settings)
+            ? InsecureSslProtocolsRule.mayHaveFindings(newText, settings)
+            : entry.prefilterPassed();
     if (prefilterPassed != entry.prefilterPassed()) {
       return Outcome.fallBack("the edit changes whether the text can have findings");
     }
@@ -174,6 +178,22 @@ final class EditReuse {
       }
     }
     return null;
+  }
+
+  /**
+   * Returns whether {@code text[from, to)} contains any text the prefilter looks for: {@code ssl}
+   * in any letter case, an anchor or a string-form keyword. All of them are made of identifier
+   * characters, so an edit can add or remove one only inside the changed lines; without one there
+   * the prefilter's answer for the whole text stays the same, and the whole text need not be
+   * scanned again.
+   */
+  private static boolean prefilterMayChange(
+      String text, int from, int to, RuleSettings settings) {
+    String region = text.substring(from, to);
+    // With "ssl" in front, mayHaveFindings tests only for an anchor or a keyword in the region;
+    // the space keeps the prefix from joining a word of the region.
+    return InsecureSslProtocolsRule.mentionsSsl(region)
+        || InsecureSslProtocolsRule.mayHaveFindings("ssl " + region, settings);
   }
 
   /** Returns the first line start after {@code index}, or the text length. */
