@@ -41,8 +41,11 @@ public final class DocumentWorker {
   private final TreeBudget treeBudget;
 
   private volatile int latestVersion;
-  // When the newest change arrived (System.nanoTime), for the server's own latency log.
-  private volatile long latestChangeReceivedNanos;
+  // When the newest change arrived, for the server's own latency log; null before the first.
+  private volatile ReceivedChange latestChange;
+
+  /** The version a change made and the {@link System#nanoTime} at which it was read. */
+  private record ReceivedChange(int version, long receivedNanos) {}
 
   // Owned by the worker thread.
   private TextDocument document;
@@ -120,9 +123,9 @@ public final class DocumentWorker {
    * if that is the newest change.
    */
   public java.util.OptionalLong changeReceivedNanos(int version) {
-    long received = latestChangeReceivedNanos;
-    return version == latestVersion && received != 0
-        ? java.util.OptionalLong.of(received)
+    ReceivedChange change = latestChange;
+    return change != null && change.version() == version
+        ? java.util.OptionalLong.of(change.receivedNanos())
         : java.util.OptionalLong.empty();
   }
 
@@ -149,7 +152,7 @@ public final class DocumentWorker {
    */
   public CompletableFuture<Void> change(
       int version, List<ContentChange> changes, PositionEncoding encoding, long receivedNanos) {
-    latestChangeReceivedNanos = receivedNanos;
+    latestChange = new ReceivedChange(version, receivedNanos);
     latestVersion = version;
     cancelPending();
     return run(

@@ -323,24 +323,27 @@ public final class TlsGuardTextDocumentService implements TextDocumentService {
       if (worker == null || worker.isClosed() || worker.latestVersion() != version) {
         return;
       }
+      // Read before publishing: the client's next change can replace it as soon as this is sent.
+      java.util.OptionalLong received = worker.changeReceivedNanos(version);
       List<Diagnostic> diagnostics = diagnosticsOf(result);
       server.client().publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics, version));
-      logChangeLatency(worker, uri, version, diagnostics.size());
+      logChangeLatency(received, uri, version, diagnostics.size());
       server.logTrace(
           "Published " + diagnostics.size() + " diagnostics for " + uri + " version " + version,
           "settings generation " + result.settingsGeneration());
     }
   }
 
-  /** Logs the time from reading the change that made {@code version} to publishing for it. */
+  /**
+   * Logs the time from reading the change that made {@code version}, at {@code receivedNanos}, to
+   * publishing for it.
+   */
   private static void logChangeLatency(
-      DocumentWorker worker, String uri, int version, int diagnostics) {
+      java.util.OptionalLong receivedNanos, String uri, int version, int diagnostics) {
     if (!LOG.isLoggable(Level.FINE)) {
       return;
     }
-    worker
-        .changeReceivedNanos(version)
-        .ifPresent(
+    receivedNanos.ifPresent(
             received ->
                 LOG.fine(
                     "Published "
