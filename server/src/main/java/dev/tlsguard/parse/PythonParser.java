@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  * column in a tree point is twice a UTF-16 column.
  *
  * <p>Every parse reads the text through jtreesitter's read callback, which copies only the chunks
- * tree-sitter asks for; an incremental re-parse asks for few. jtreesitter 0.25.1 to 0.25.6
+ * tree-sitter requests, and an incremental re-parse requests few. jtreesitter 0.25.1 to 0.25.6
  * allocate each chunk, and the callback stubs of each parse, in the arena of the {@link Parser},
  * which is freed only when that parser closes. This class therefore counts the bytes it hands out
  * and replaces its parser with a fresh one after {@link #RECYCLE_BYTES} bytes or {@link
@@ -30,9 +30,9 @@ public final class PythonParser implements AutoCloseable {
 
   /**
    * Chars per chunk handed to tree-sitter. An incremental re-parse after a one-character edit
-   * reads 2 to 4 chunks; on test_ssl.py (228 KB) it took 1.65 to 1.85 ms with 4,096-char chunks
-   * against 2.15 ms with 16,384 and 4.26 ms with 32,768, because each chunk is encoded and copied
-   * whole (measured on a 2-core machine at load 4 to 6).
+   * reads 2 to 4 chunks, and each chunk is encoded and copied whole. On test_ssl.py (228 KB) a
+   * re-parse took 1.65 to 1.85 ms with 4,096-char chunks, 2.15 ms with 16,384 and 4.26 ms with
+   * 32,768 (measured on a 2-core machine at load 4 to 6).
    */
   static final int CHUNK_CHARS = 4096;
 

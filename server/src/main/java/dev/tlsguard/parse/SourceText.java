@@ -90,7 +90,7 @@ public final class SourceText {
   }
 
   /**
-   * How a versioned text came from the previous version: both texts share their first {@code
+   * The difference between a versioned text and the version it was edited from: both texts share their first {@code
    * unchangedPrefix} and last {@code unchangedSuffix} chars, and their syntax trees have the same
    * structure there. The previous version is held weakly, so a chain of revisions never keeps old
    * texts alive.

@@ -8,9 +8,9 @@ import java.util.Set;
 /**
  * What one analysis read besides the whole-text word scan: the char ranges of the nodes and text
  * it inspected, and the names it searched for with a text scan (such as a module name checked for
- * local assignments, or an alias). An edit whose lines touch none of the ranges and whose text
- * contains none of the names leaves every inspection as it was, once the syntax tree outside the
- * edit is known to be the same.
+ * local assignments, or an alias). Take an edit whose lines touch none of the ranges and whose
+ * text contains none of the names. If the syntax tree outside the edit is the same, the edit
+ * leaves every inspection as it was.
  *
  * <p>Immutable; the ranges are sorted, disjoint and non-empty.
  */
@@ -29,7 +29,7 @@ final class Dependencies {
 
   /** Returns whether any recorded range overlaps chars {@code [from, to)}. */
   boolean intersects(int from, int to) {
-    // The first range that ends after from is the only one that can overlap.
+    // Only the first range that ends after from needs checking, because later ones start later.
     int low = 0;
     int high = ends.length;
     while (low < high) {
@@ -46,11 +46,6 @@ final class Dependencies {
   /** Returns whether {@code text[from, to)} contains one of the recorded names as a whole word. */
   boolean mentionsName(String text, int from, int to) {
     return !nameScanner.scan(text, from, to).isEmpty();
-  }
-
-  /** Returns the number of recorded ranges. */
-  int rangeCount() {
-    return starts.length;
   }
 
   /**

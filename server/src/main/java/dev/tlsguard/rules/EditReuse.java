@@ -183,15 +183,15 @@ final class EditReuse {
   /**
    * Returns whether {@code text[from, to)} contains any text the prefilter looks for: {@code ssl}
    * in any letter case, an anchor or a string-form keyword. All of them are made of identifier
-   * characters, so an edit can add or remove one only inside the changed lines; without one there
-   * the prefilter's answer for the whole text stays the same, and the whole text need not be
+   * characters, so an edit can add or remove one only inside the changed lines. Without one there
+   * the prefilter's result for the whole text stays the same, and the whole text need not be
    * scanned again.
    */
   private static boolean prefilterMayChange(
       String text, int from, int to, RuleSettings settings) {
     String region = text.substring(from, to);
-    // With "ssl" in front, mayHaveFindings tests only for an anchor or a keyword in the region;
-    // the space keeps the prefix from joining a word of the region.
+    // With "ssl" in front, mayHaveFindings tests only for an anchor or a keyword in the region.
+    // The space keeps the prefix from joining a word of the region.
     return InsecureSslProtocolsRule.mentionsSsl(region)
         || InsecureSslProtocolsRule.mayHaveFindings("ssl " + region, settings);
   }

@@ -11,8 +11,8 @@ import java.util.WeakHashMap;
  * The findings and {@link Dependencies} of recent analyses of versioned texts ({@link
  * SourceText#versioned}), so that the analysis of the next version can reuse them.
  *
- * <p>Entries are keyed weakly by the analysed {@link SourceText} object: an entry lives as long as
- * someone still holds that version, such as the document's recent results, and goes away with it.
+ * <p>Entries are keyed weakly by the analysed {@link SourceText} object. An entry lives as long as
+ * something still references that version, such as the document's recent results.
  * Thread-safe.
  */
 final class PreviousAnalyses {
