@@ -155,7 +155,7 @@ public final class TextDocument implements AutoCloseable {
     }
     version = newVersion;
     long edited = System.nanoTime();
-    boolean reused = reparse(incremental);
+    boolean reused = reparse(incremental, base);
     if (reused) {
       recordRevision(base);
     }
@@ -277,7 +277,7 @@ public final class TextDocument implements AutoCloseable {
    * Re-parses the current text, reusing the edited tree when {@code incremental}, and returns
    * whether the new tree came from the edited one; only then are {@link #changedRanges} set.
    */
-  private boolean reparse(boolean incremental) {
+  private boolean reparse(boolean incremental, SourceText base) {
     String text = source.text();
     Tree old = tree;
     tree = null;
@@ -299,7 +299,10 @@ public final class TextDocument implements AutoCloseable {
           // scratch to give the same findings as a batch run.
           LOG.fine(() -> uri + " version " + version + " has syntax errors; parsing from scratch");
         } else {
-          changedRanges = old.getChangedRanges(tree);
+          changedRanges =
+              NameEdits.isRenameOfOneName(base, source, unchangedPrefix, unchangedSuffix, old, tree)
+                  ? List.of()
+                  : old.getChangedRanges(tree);
           return true;
         }
         tree.close();
