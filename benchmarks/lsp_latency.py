@@ -322,10 +322,21 @@ def measure_memory(
 
 
 def server_analysis_times(log: Path, edits: int) -> dict:
-    """Read the server's debug timings of the edited versions: 'Analysed URI version V in N us'
-    (the rule on the re-parsed tree) and 'Applied N changes to URI version V: text and tree edits
-    N us, incremental parse N us'. Queueing and the JSON-RPC round trip are not in them."""
+    """Read the server's debug timings of the edited versions (version 2 on):
+
+    - 'Published N diagnostics for URI version V N us after reading its change': the server-side
+      time of an edit, from reading the didChange notification to writing publishDiagnostics;
+    - 'Analysed URI version V in N us': the rule on the re-parsed tree;
+    - 'Applied N changes to URI version V: text and tree edits N us, incremental parse N us';
+    - the rule's 'Reused N findings of the previous version' or 'Analysing in full: REASON' line
+      just before each 'Analysed' line, counted as fast-path hits per file. Edits are sent one at
+      a time, so the rule's line belongs to the next 'Analysed' line of the log.
+
+    The JSON-RPC round trip over the pipes is not in these numbers."""
     patterns = {
+        "serverSide": re.compile(
+            r"Published \d+ diagnostics for (\S+) version (\d+) (\d+) us after reading its change"
+        ),
         "rule": re.compile(r"Analysed (\S+) version (\d+) in (\d+) us"),
         "textAndTreeEdits": re.compile(
             r"Applied \d+ changes? to (\S+) version (\d+): text and tree edits (\d+) us"
@@ -334,18 +345,42 @@ def server_analysis_times(log: Path, edits: int) -> dict:
             r"Applied \d+ changes? to (\S+) version (\d+):.* incremental parse (\d+) us"
         ),
     }
+    reused_pattern = re.compile(r"Reused \d+ findings of the previous version")
+    full_pattern = re.compile(r"Analysing in full: (.*?) \(findings reused")
+    analysed_pattern = patterns["rule"]
     times: dict[str, dict[str, list[float]]] = {}
+    fast_path: dict[str, dict[str, object]] = {}
+    outcome = None
     for line in log.read_text(errors="replace").splitlines():
+        if reused_pattern.search(line):
+            outcome = "reused"
+        elif match := full_pattern.search(line):
+            outcome = match.group(1)
         for part, pattern in patterns.items():
             match = pattern.search(line)
             if match and int(match.group(2)) >= 2:
                 name = match.group(1).rsplit("/", 1)[-1]
                 values = times.setdefault(name, {}).setdefault(part, [])
                 values.append(int(match.group(3)) / 1000)
-    return {
+        match = analysed_pattern.search(line)
+        if match:
+            if int(match.group(2)) >= 2:
+                name = match.group(1).rsplit("/", 1)[-1]
+                counts = fast_path.setdefault(name, {"edits": 0, "reused": 0, "fullReasons": {}})
+                counts["edits"] += 1
+                if outcome == "reused":
+                    counts["reused"] += 1
+                else:
+                    reason = outcome or "no earlier analysis to reuse"
+                    counts["fullReasons"][reason] = counts["fullReasons"].get(reason, 0) + 1
+            outcome = None
+    result = {
         name: {part: summarize(values[len(values) // 5 :]) for part, values in parts.items()}
         for name, parts in times.items()
     }
+    for name, counts in fast_path.items():
+        result.setdefault(name, {})["fastPath"] = counts
+    return result
 
 
 def summarize(times: list[float]) -> dict:

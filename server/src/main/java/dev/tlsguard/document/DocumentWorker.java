@@ -41,6 +41,11 @@ public final class DocumentWorker {
   private final TreeBudget treeBudget;
 
   private volatile int latestVersion;
+  // When the newest change arrived, for the server's own latency log; null before the first.
+  private volatile ReceivedChange latestChange;
+
+  /** The version a change made and the {@link System#nanoTime} at which it was read. */
+  private record ReceivedChange(int version, long receivedNanos) {}
 
   // Owned by the worker thread.
   private TextDocument document;
@@ -112,6 +117,17 @@ public final class DocumentWorker {
     return latestVersion;
   }
 
+  /**
+   * Returns the {@link System#nanoTime} at which the change that made {@code version} was read,
+   * if that is the newest change.
+   */
+  public java.util.OptionalLong changeReceivedNanos(int version) {
+    ReceivedChange change = latestChange;
+    return change != null && change.version() == version
+        ? java.util.OptionalLong.of(change.receivedNanos())
+        : java.util.OptionalLong.empty();
+  }
+
   /** Parses {@code text} as version {@code version} and starts its analysis. */
   public CompletableFuture<Void> open(int version, String text) {
     latestVersion = version;
@@ -126,6 +142,16 @@ public final class DocumentWorker {
   /** Applies {@code changes} as version {@code version} and starts its analysis. */
   public CompletableFuture<Void> change(
       int version, List<ContentChange> changes, PositionEncoding encoding) {
+    return change(version, changes, encoding, System.nanoTime());
+  }
+
+  /**
+   * Applies {@code changes} as version {@code version} and starts its analysis; {@code
+   * receivedNanos} is the {@link System#nanoTime} at which the change notification was read.
+   */
+  public CompletableFuture<Void> change(
+      int version, List<ContentChange> changes, PositionEncoding encoding, long receivedNanos) {
+    latestChange = new ReceivedChange(version, receivedNanos);
     latestVersion = version;
     cancelPending();
     return run(

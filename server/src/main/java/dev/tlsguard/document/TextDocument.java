@@ -5,6 +5,7 @@ import dev.tlsguard.parse.PythonParser;
 import dev.tlsguard.parse.SourceText;
 import io.github.treesitter.jtreesitter.InputEdit;
 import io.github.treesitter.jtreesitter.Point;
+import io.github.treesitter.jtreesitter.Range;
 import io.github.treesitter.jtreesitter.Tree;
 import java.util.List;
 import java.util.logging.Level;
@@ -29,12 +30,17 @@ public final class TextDocument implements AutoCloseable {
   private TreePoints points;
   private Tree tree;
   private int fullParses;
+  // Chars at the start and end of the text that the changes of the current notification kept.
+  private int unchangedPrefix;
+  private int unchangedSuffix;
+  // Ranges whose syntax differs between the edited old tree and the re-parsed one.
+  private List<Range> changedRanges = List.of();
 
   private TextDocument(String uri, int version, String text, PythonParser parser) {
     this.uri = uri;
     this.version = version;
     this.parser = parser;
-    this.source = new SourceText(text);
+    this.source = SourceText.versioned(text);
     this.points = TreePoints.of(text);
     this.tree = parseFresh(text);
   }
@@ -135,7 +141,10 @@ public final class TextDocument implements AutoCloseable {
                   + "; versions should increase");
     }
     long started = System.nanoTime();
+    SourceText base = source;
     boolean incremental = true;
+    unchangedPrefix = Integer.MAX_VALUE;
+    unchangedSuffix = Integer.MAX_VALUE;
     for (ContentChange change : changes) {
       if (change.range().isEmpty()) {
         replaceText(change.text());
@@ -146,9 +155,12 @@ public final class TextDocument implements AutoCloseable {
     }
     version = newVersion;
     long edited = System.nanoTime();
-    reparse(incremental);
+    boolean reused = reparse(incremental, base);
+    if (reused) {
+      recordRevision(base);
+    }
     long parsed = System.nanoTime();
-    String parseKind = incremental ? "incremental" : "full";
+    String parseKind = reused ? "incremental" : "full";
     LOG.fine(
         () ->
             "Applied "
@@ -177,9 +189,31 @@ public final class TextDocument implements AutoCloseable {
       end = swap;
     }
     boolean edited = editTree(start, end, inserted);
-    String text = source.text();
-    replaceText(text.substring(0, start) + inserted + text.substring(end));
+    // The region that differs from the text before this notification grows to cover this change.
+    unchangedPrefix = Math.min(unchangedPrefix, start);
+    unchangedSuffix = Math.min(unchangedSuffix, source.length() - end);
+    points = points.edit(start, end, inserted);
+    source = source.edit(start, end, inserted);
     return edited;
+  }
+
+  /**
+   * Attaches to the new text how it differs from {@code base}: the changed chars, widened by the
+   * ranges whose syntax tree differs ({@link Tree#getChangedRanges}), which the rule needs to
+   * decide whether earlier findings still hold.
+   */
+  private void recordRevision(SourceText base) {
+    int length = source.length();
+    int prefix = unchangedPrefix;
+    int suffix = unchangedSuffix;
+    for (Range changed : changedRanges) {
+      prefix = Math.min(prefix, changed.startByte() / 2);
+      suffix = Math.min(suffix, Math.max(0, length - (changed.endByte() + 1) / 2));
+    }
+    int shorter = Math.min(base.length(), length);
+    prefix = Math.min(prefix, shorter);
+    suffix = Math.min(suffix, shorter - prefix);
+    source = source.withRevision(base, prefix, suffix);
   }
 
   private int resolve(int line, int character, PositionEncoding encoding, String which) {
@@ -235,14 +269,19 @@ public final class TextDocument implements AutoCloseable {
   }
 
   private void replaceText(String text) {
-    source = new SourceText(text);
+    source = SourceText.versioned(text);
     points = TreePoints.of(text);
   }
 
-  private void reparse(boolean incremental) {
+  /**
+   * Re-parses the current text, reusing the edited tree when {@code incremental}, and returns
+   * whether the new tree came from the edited one; only then are {@link #changedRanges} set.
+   */
+  private boolean reparse(boolean incremental, SourceText base) {
     String text = source.text();
     Tree old = tree;
     tree = null;
+    changedRanges = List.of();
     try {
       if (incremental && old != null) {
         tree = parser.parse(text, old);
@@ -260,7 +299,11 @@ public final class TextDocument implements AutoCloseable {
           // scratch to give the same findings as a batch run.
           LOG.fine(() -> uri + " version " + version + " has syntax errors; parsing from scratch");
         } else {
-          return;
+          changedRanges =
+              NameEdits.isRenameOfOneName(base, source, unchangedPrefix, unchangedSuffix, old, tree)
+                  ? List.of()
+                  : old.getChangedRanges(tree);
+          return true;
         }
         tree.close();
         tree = null;
@@ -270,12 +313,18 @@ public final class TextDocument implements AutoCloseable {
           Level.WARNING,
           "Incremental parse of " + uri + " version " + version + " failed; parsing from scratch",
           e);
+      if (tree != null) {
+        tree.close();
+        tree = null;
+      }
+      changedRanges = List.of();
     } finally {
       if (old != null) {
         old.close();
       }
     }
     tree = parseFresh(text);
+    return false;
   }
 
   private static boolean isConsistent(Tree tree, String text) {

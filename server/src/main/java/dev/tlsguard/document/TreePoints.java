@@ -31,6 +31,31 @@ final class TreePoints {
     return new TreePoints(Arrays.copyOf(found, count));
   }
 
+  /**
+   * Returns the table after chars {@code [start, end)} were replaced by {@code inserted}: newlines
+   * before the change are kept, those of {@code inserted} added and those after it shifted.
+   */
+  TreePoints edit(int start, int end, String inserted) {
+    int delta = inserted.length() - (end - start);
+    int keptBefore = firstAtOrAfter(start);
+    int keptAfter = firstAtOrAfter(end);
+    int[] updated = new int[keptBefore + inserted.length() + newlines.length - keptAfter];
+    System.arraycopy(newlines, 0, updated, 0, keptBefore);
+    int count = keptBefore;
+    for (int i = inserted.indexOf('\n'); i >= 0; i = inserted.indexOf('\n', i + 1)) {
+      updated[count++] = start + i;
+    }
+    for (int i = keptAfter; i < newlines.length; i++) {
+      updated[count++] = newlines[i] + delta;
+    }
+    return new TreePoints(count == updated.length ? updated : Arrays.copyOf(updated, count));
+  }
+
+  private int firstAtOrAfter(int index) {
+    int found = Arrays.binarySearch(newlines, index);
+    return found >= 0 ? found : -found - 1;
+  }
+
   /** Returns the tree-sitter point of char index {@code offset}. */
   Point pointAt(int offset) {
     int search = Arrays.binarySearch(newlines, offset);

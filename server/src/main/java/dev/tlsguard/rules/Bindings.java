@@ -48,17 +48,25 @@ final class Bindings {
   private Bindings() {}
 
   /** Collects the bindings of the file whose tree is indexed by {@code index} and text is {@code text}. */
-  static Bindings collect(NodeIndex index, String text, List<IdentifierScanner.Occurrence> words) {
+  static Bindings collect(
+      NodeIndex index,
+      String text,
+      List<IdentifierScanner.Occurrence> words,
+      Dependencies.Recorder recorder) {
     Bindings bindings = new Bindings();
     for (IdentifierScanner.Occurrence word : words) {
       Optional<Node> node = index.descendant(word.start(), word.end());
       if (node.isEmpty()) {
         continue;
       }
+      recorder.node(node.get());
       if (word.name().equals("import")) {
-        node.get().getParent().ifPresent(statement -> bindings.addImport(statement, text));
+        node.get().getParent().ifPresent(statement -> {
+          recorder.node(statement);
+          bindings.addImport(statement, text);
+        });
       } else {
-        bindings.addDynamicImport(node.get(), text);
+        bindings.addDynamicImport(node.get(), text, recorder);
       }
     }
     return bindings;
@@ -218,14 +226,19 @@ final class Bindings {
    * Records {@code NAME = importlib.import_module("ssl")}, {@code NAME = anything.import_module(...)}
    * and {@code NAME = __import__(...)}. {@code __import__("a.b")} returns the top package {@code a}.
    */
-  private void addDynamicImport(Node word, String text) {
+  private void addDynamicImport(Node word, String text, Dependencies.Recorder recorder) {
     Optional<Node> parent = word.getParent();
     if (parent.isEmpty()) {
       return;
     }
+    recorder.node(parent.get());
     Node callee = parent.get().getType().equals("attribute") ? parent.get() : word;
     Optional<Node> call = callee.getParent();
-    if (call.isEmpty() || !call.get().getType().equals("call") || !Nodes.isField(call.get(), "function", callee)) {
+    if (call.isEmpty()) {
+      return;
+    }
+    recorder.node(call.get());
+    if (!call.get().getType().equals("call") || !Nodes.isField(call.get(), "function", callee)) {
       return;
     }
     Optional<String> module = firstStringArgument(call.get(), text);
@@ -239,6 +252,7 @@ final class Bindings {
     }
     String target = knownOrNull(path);
     Optional<Node> assignment = call.get().getParent();
+    assignment.ifPresent(recorder::node);
     if (target == null || assignment.isEmpty() || !assignment.get().getType().equals("assignment")) {
       return;
     }

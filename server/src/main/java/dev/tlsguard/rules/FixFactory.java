@@ -32,13 +32,20 @@ final class FixFactory {
   private final Bindings bindings;
   private final RuleSettings settings;
   private final Function<Node, Optional<String>> resolver;
+  private final Dependencies.Recorder recorder;
 
-  FixFactory(SourceText source, Bindings bindings, RuleSettings settings, Function<Node, Optional<String>> resolver) {
+  FixFactory(
+      SourceText source,
+      Bindings bindings,
+      RuleSettings settings,
+      Function<Node, Optional<String>> resolver,
+      Dependencies.Recorder recorder) {
     this.source = source;
     this.text = source.text();
     this.bindings = bindings;
     this.settings = settings;
     this.resolver = resolver;
+    this.recorder = recorder;
   }
 
   /** Builds the finding for an insecure constant used as a value, or empty if it selects nothing. */
@@ -299,6 +306,9 @@ final class FixFactory {
     StringBuilder evidence = new StringBuilder();
     int from = Nodes.end(assignment.get());
     String region = text.substring(from, Math.max(from, Math.min(Nodes.end(scope), from + ROLE_WINDOW_CHARS)));
+    // The whole window counts, even past the end of the scope, because an edit there can move the
+    // scope's end.
+    recorder.range(from, Math.min(text.length(), from + ROLE_WINDOW_CHARS + 1));
     int at = region.indexOf(variable);
     while (at >= 0) {
       evidence.append(region, at, Math.min(region.length(), at + 400)).append('\n');
@@ -421,6 +431,12 @@ final class FixFactory {
       return true;
     }
     Optional<Node> classNode = Nodes.ancestor(assignment.get(), "class_definition", "function_definition");
+    if (classNode.isPresent() && classNode.get().getType().equals("class_definition")) {
+      // The class header, with or without superclasses.
+      int bodyStart = classNode.get().getChildByFieldName("body").map(Nodes::start)
+          .orElse(Nodes.end(classNode.get()));
+      recorder.range(Nodes.start(classNode.get()), bodyStart);
+    }
     return classNode.isPresent() && classNode.get().getType().equals("class_definition")
         && classNode.get().getChildByFieldName("superclasses").map(this::source).orElse("").contains("FTP_TLS");
   }
@@ -505,6 +521,7 @@ final class FixFactory {
 
   /** Returns an insertion of {@code line} on a new line after the statement holding {@code node}. */
   private Optional<TextEdit> insertAfterStatement(Node node, String line) {
+    node.getParent().ifPresent(recorder::node);
     Optional<Node> statement = node.getParent().filter(parent -> parent.getType().equals("expression_statement"));
     if (statement.isEmpty()) {
       return Optional.empty();
@@ -512,6 +529,7 @@ final class FixFactory {
     int firstLine = source.lineOf(Nodes.start(statement.get()));
     int lastLine = source.lineOf(Math.max(Nodes.start(statement.get()), Nodes.end(statement.get()) - 1));
     int lineStart = source.lineStart(firstLine);
+    recordLines(firstLine, lastLine);
     String indent = leadingWhitespace(text.substring(lineStart, Nodes.start(statement.get())));
     if (indent == null) {
       // The statement shares its line with code before it (after a semicolon); no safe place to add a line.
@@ -544,6 +562,7 @@ final class FixFactory {
       return "\n";
     }
     // The last line has no line end: use the file's first one, or \n.
+    recordLines(0, 0);
     int firstEnd = source.lineCount() > 1 ? source.lineContentEnd(0) : -1;
     if (firstEnd >= 0 && firstEnd < text.length() && text.charAt(firstEnd) == '\r') {
       return firstEnd + 1 < text.length() && text.charAt(firstEnd + 1) == '\n' ? "\r\n" : "\r";
@@ -563,6 +582,8 @@ final class FixFactory {
         && block.get().getNamedChildren().stream().filter(child -> !child.getType().equals("comment")).count() == 1;
     int firstLine = source.lineOf(start);
     int lastLine = source.lineOf(Math.max(start, end - 1));
+    recordLines(firstLine, lastLine);
+    recordBlockNeighbour(statement, block, onlyInBlock);
     boolean aloneOnLines = leadingWhitespace(text.substring(source.lineStart(firstLine), start)) != null
         && text.substring(end, source.lineContentEnd(lastLine)).strip().isEmpty();
     if (onlyInBlock || !aloneOnLines) {
@@ -570,6 +591,48 @@ final class FixFactory {
     }
     int removeEnd = lastLine + 1 < source.lineCount() ? source.lineStart(lastLine + 1) : text.length();
     return new TextEdit(source.lineStart(firstLine), removeEnd, "");
+  }
+
+  /** Records whole lines {@code [first, last]} with their line ends as read. */
+  private void recordLines(int first, int last) {
+    int end = last + 1 < source.lineCount() ? source.lineStart(last + 1) : text.length();
+    recorder.range(source.lineStart(first), end);
+  }
+
+  /**
+   * Records what keeps the block's statement count on the same side of one: the whole block when
+   * {@code statement} is its only statement, else the statement and its nearest other statement,
+   * because only an edit that reaches that neighbour can leave the statement alone in its block.
+   */
+  private void recordBlockNeighbour(Node statement, Optional<Node> block, boolean onlyInBlock) {
+    if (block.isEmpty() || !block.get().getType().equals("block")) {
+      // Outside a block the count is not read.
+      return;
+    }
+    if (onlyInBlock) {
+      recorder.node(block.get());
+      return;
+    }
+    Node neighbour = null;
+    for (Node child : block.get().getNamedChildren()) {
+      if (child.getType().equals("comment") || Nodes.same(child, statement)) {
+        continue;
+      }
+      if (Nodes.end(child) <= Nodes.start(statement)) {
+        neighbour = child;
+      } else if (neighbour == null) {
+        neighbour = child;
+        break;
+      } else {
+        break;
+      }
+    }
+    if (neighbour == null) {
+      recorder.node(block.get());
+      return;
+    }
+    recorder.range(Math.min(Nodes.start(neighbour), Nodes.start(statement)),
+        Math.max(Nodes.end(neighbour), Nodes.end(statement)));
   }
 
   /** Removes one argument and the comma that separates it from its neighbour. */
@@ -595,6 +658,7 @@ final class FixFactory {
     while (parent.isPresent() && parent.get().getType().equals("parenthesized_expression")) {
       parent = parent.get().getParent();
     }
+    parent.ifPresent(recorder::node);
     return parent.filter(node -> node.getType().equals("assignment"))
         .filter(node -> node.getChildByFieldName("left")
             .map(left -> left.getType().equals("identifier") || left.getType().equals("attribute"))

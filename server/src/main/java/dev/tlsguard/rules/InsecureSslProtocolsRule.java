@@ -80,13 +80,39 @@ public final class InsecureSslProtocolsRule {
    * its findings in source order.
    */
   public Analysis analyze(SourceText source, Tree tree) {
-    Node root = tree.getRootNode();
     int syntaxErrors = countSyntaxErrors(tree);
-    if (!mayHaveFindings(source.text(), settings)) {
-      return new Analysis(List.of(), syntaxErrors);
+    if (source.isVersioned()) {
+      Optional<Analysis> reused = EditReuse.reuse(source, syntaxErrors, settings, wordScanner);
+      if (reused.isPresent()) {
+        return reused.get();
+      }
     }
-    FileContext file = new FileContext(source, root, settings, wordScanner.scan(source.text(), 0, source.length()));
-    return new Analysis(file.findings(), syntaxErrors);
+    boolean prefilterPassed = mayHaveFindings(source.text(), settings);
+    List<Finding> findings = List.of();
+    Optional<Dependencies> dependencies = Optional.empty();
+    if (prefilterPassed) {
+      Dependencies.Recorder recorder = new Dependencies.Recorder();
+      FileContext file =
+          new FileContext(
+              source,
+              tree.getRootNode(),
+              settings,
+              wordScanner.scan(source.text(), 0, source.length()),
+              recorder);
+      findings = file.findings();
+      if (file.isComplete()) {
+        dependencies = Optional.of(recorder.build());
+      }
+    } else {
+      dependencies = Optional.of(new Dependencies.Recorder().build());
+    }
+    if (source.isVersioned()) {
+      PreviousAnalyses.remember(
+          source,
+          new PreviousAnalyses.Entry(
+              settings, prefilterPassed, findings, syntaxErrors, dependencies));
+    }
+    return new Analysis(findings, syntaxErrors);
   }
 
   /**
@@ -183,23 +209,38 @@ public final class InsecureSslProtocolsRule {
     private final Map<String, Finding> found = new LinkedHashMap<>();
 
     private final List<IdentifierScanner.Occurrence> words;
+    private final Dependencies.Recorder recorder;
+    private boolean complete = true;
 
-    FileContext(SourceText source, Node root, RuleSettings settings, List<IdentifierScanner.Occurrence> words) {
+    FileContext(
+        SourceText source,
+        Node root,
+        RuleSettings settings,
+        List<IdentifierScanner.Occurrence> words,
+        Dependencies.Recorder recorder) {
       this.source = source;
       this.text = source.text();
       this.index = new NodeIndex(root);
       this.settings = settings;
       this.words = words;
+      this.recorder = recorder;
       List<IdentifierScanner.Occurrence> bindingWords = new ArrayList<>();
       for (IdentifierScanner.Occurrence word : words) {
+        recorder.range(word.start(), word.end());
         if (Bindings.BINDING_WORDS.contains(word.name())) {
           bindingWords.add(word);
         }
       }
-      this.bindings = Bindings.collect(index, text, bindingWords);
-      this.scopes = new Scopes(text, index, bindings);
-      this.useSites = new UseSites(text, index, node -> resolveConstant(node).isPresent());
-      this.fixes = new FixFactory(source, bindings, settings, this::resolvePath);
+      this.bindings = Bindings.collect(index, text, bindingWords, recorder);
+      this.scopes = new Scopes(text, index, bindings, recorder);
+      this.useSites =
+          new UseSites(text, index, node -> resolveConstant(node).isPresent(), recorder);
+      this.fixes = new FixFactory(source, bindings, settings, this::resolvePath, recorder);
+    }
+
+    /** Returns whether every candidate was inspected without an exception. */
+    boolean isComplete() {
+      return complete;
     }
 
     List<Finding> findings() {
@@ -216,6 +257,7 @@ public final class InsecureSslProtocolsRule {
           aliases.add(name);
         }
       }
+      aliases.forEach(recorder::name);
       if (!aliases.isEmpty()) {
         candidates.addAll(new IdentifierScanner(aliases).scan(text, 0, text.length()));
         candidates.sort(Comparator.comparingInt(IdentifierScanner.Occurrence::start));
@@ -225,9 +267,12 @@ public final class InsecureSslProtocolsRule {
         if (node.isEmpty()) {
           continue;
         }
+        recorder.range(occurrence.start(), occurrence.end());
+        recorder.node(node.get());
         try {
           inspect(occurrence, node.get());
         } catch (RuntimeException e) {
+          complete = false;
           // One odd node must not lose the file's other findings; the tree is left as it was.
           java.util.logging.Logger.getLogger(InsecureSslProtocolsRule.class.getName())
               .log(java.util.logging.Level.WARNING,
@@ -257,6 +302,7 @@ public final class InsecureSslProtocolsRule {
     /** Resolves an identifier that is the last name of a value expression to a constant. */
     private Optional<Candidate> candidateFromIdentifier(Node identifier) {
       Optional<Node> parent = identifier.getParent();
+      parent.ifPresent(recorder::node);
       if (parent.isPresent() && parent.get().getType().equals("attribute")
           && Nodes.isField(parent.get(), "attribute", identifier)) {
         Node attribute = parent.get();
@@ -298,10 +344,13 @@ public final class InsecureSslProtocolsRule {
       if (name.isEmpty()) {
         return Optional.empty();
       }
+      recorder.node(string.get());
       Optional<Node> holder = string.get().getParent();
       if (holder.isEmpty()) {
         return Optional.empty();
       }
+      recorder.node(holder.get());
+      holder.get().getParent().ifPresent(recorder::node);
       Optional<Node> moduleExpression = Optional.empty();
       Node value = null;
       if (holder.get().getType().equals("argument_list") && Nodes.namedIndex(holder.get(), string.get()) == 1) {
@@ -340,7 +389,7 @@ public final class InsecureSslProtocolsRule {
         return;
       }
       if (candidate.constant().family() == Catalogue.Family.DISABLE_OPTION) {
-        OptionReenable.check(candidate, text).ifPresent(statement -> report(
+        OptionReenable.check(candidate, text, recorder).ifPresent(statement -> report(
             fixes.optionReenable(candidate, statement)));
         return;
       }
@@ -362,6 +411,7 @@ public final class InsecureSslProtocolsRule {
         return;
       }
       Optional<Node> call = attribute.get().getParent();
+      call.ifPresent(recorder::node);
       if (call.isEmpty() || !call.get().getType().equals("call")) {
         return;
       }
@@ -374,6 +424,8 @@ public final class InsecureSslProtocolsRule {
     /** Reports urllib3-style {@code ssl_version="TLSv1"} when string forms are enabled. */
     private void inspectStringForm(Node identifier) {
       Optional<Node> keyword = identifier.getParent();
+      keyword.flatMap(Node::getParent).flatMap(Node::getParent).ifPresent(recorder::node);
+      keyword.ifPresent(recorder::node);
       if (keyword.isEmpty() || !keyword.get().getType().equals("keyword_argument")
           || !Nodes.isField(keyword.get(), "name", identifier)) {
         return;
@@ -407,11 +459,25 @@ public final class InsecureSslProtocolsRule {
     }
 
     private void report(Finding finding) {
+      recordFinding(finding);
       if (settings.respectSuppressions()
           && Suppressions.isSuppressed(source, index, finding.start(), finding.kind())) {
         return;
       }
       found.putIfAbsent(finding.start() + ":" + finding.end() + ":" + finding.kind(), finding);
+    }
+
+    /** Records the finding's ranges and the line whose comments may suppress it. */
+    private void recordFinding(Finding finding) {
+      recorder.range(finding.start(), finding.end());
+      finding.sink().ifPresent(sink -> recorder.range(sink.start(), sink.end()));
+      for (Fix fix : finding.fixes()) {
+        for (TextEdit edit : fix.edits()) {
+          recorder.range(edit.start(), edit.end());
+        }
+      }
+      int line = source.lineOf(finding.start());
+      recorder.range(source.lineStart(line), source.lineContentEnd(line) + 1);
     }
 
     /** Resolves an expression to a constant if it is one, for dictionary keys and subscripts. */
@@ -428,6 +494,7 @@ public final class InsecureSslProtocolsRule {
      * when any part is unknown or hidden by a local variable.
      */
     Optional<String> resolvePath(Node expression) {
+      recorder.node(expression);
       switch (expression.getType()) {
         case "identifier" -> {
           String name = source(expression);

@@ -25,7 +25,7 @@ final class OptionReenable {
   private OptionReenable() {}
 
   /** Returns the re-enabling statement around {@code candidate}, if it is in one. */
-  static Optional<Reenable> check(Candidate candidate, String text) {
+  static Optional<Reenable> check(Candidate candidate, String text, Dependencies.Recorder recorder) {
     Node current = candidate.value();
     boolean combined = false;
     Optional<Node> parent = current.getParent();
@@ -38,32 +38,35 @@ final class OptionReenable {
       return Optional.empty();
     }
     Node holder = parent.get();
+    recorder.node(holder);
     if (holder.getType().equals("unary_operator") && operator(holder, text).equals("~")) {
-      return afterComplement(holder, text, !combined || onlyInsecure(current, text));
+      return afterComplement(holder, text, !combined || onlyInsecure(current, text), recorder);
     }
     if (holder.getType().equals("augmented_assignment") && operator(holder, text).equals("-=")
         && Nodes.isField(holder, "right", current)) {
       // Subtracting the flag clears it where it is set, like `&= ~flag`.
       boolean pure = !combined || onlyInsecure(current, text);
-      return statementOf(holder).map(statement -> new Reenable(statement, pure));
+      return statementOf(holder, recorder).map(statement -> new Reenable(statement, pure));
     }
     if (holder.getType().equals("augmented_assignment") && operator(holder, text).equals("^=")
         && Nodes.isField(holder, "right", current) && !combined
         && candidate.constant().protocol().isSsl()) {
-      return statementOf(holder).map(statement -> new Reenable(statement, true));
+      return statementOf(holder, recorder).map(statement -> new Reenable(statement, true));
     }
     if (holder.getType().equals("argument_list")) {
       Optional<Node> call = holder.getParent();
+      call.ifPresent(recorder::node);
       if (call.isPresent() && call.get().getType().equals("call")
           && call.get().getChildByFieldName("function").map(f -> lastName(f, text)).orElse("").equals("clear_options")) {
         boolean pure = !combined || onlyInsecure(current, text);
-        return statementOf(call.get()).map(statement -> new Reenable(statement, pure));
+        return statementOf(call.get(), recorder).map(statement -> new Reenable(statement, pure));
       }
     }
     return Optional.empty();
   }
 
-  private static Optional<Reenable> afterComplement(Node complement, String text, boolean pure) {
+  private static Optional<Reenable> afterComplement(
+      Node complement, String text, boolean pure, Dependencies.Recorder recorder) {
     Node current = complement;
     Optional<Node> parent = current.getParent();
     while (parent.isPresent() && isParenthesis(parent.get())) {
@@ -74,17 +77,20 @@ final class OptionReenable {
       return Optional.empty();
     }
     Node holder = parent.get();
+    recorder.node(holder);
     if (holder.getType().equals("augmented_assignment") && operator(holder, text).equals("&=")
         && Nodes.isField(holder, "right", current)) {
-      return statementOf(holder).map(statement -> new Reenable(statement, pure));
+      return statementOf(holder, recorder).map(statement -> new Reenable(statement, pure));
     }
     if (holder.getType().equals("binary_operator") && operator(holder, text).equals("&")) {
       Optional<Node> assignment = holder.getParent();
       while (assignment.isPresent() && isParenthesis(assignment.get())) {
         assignment = assignment.get().getParent();
       }
+      assignment.ifPresent(recorder::node);
       if (assignment.isPresent() && assignment.get().getType().equals("assignment")) {
-        return statementOf(assignment.get()).map(statement -> new Reenable(statement, pure));
+        return statementOf(assignment.get(), recorder)
+            .map(statement -> new Reenable(statement, pure));
       }
     }
     return Optional.empty();
@@ -104,8 +110,9 @@ final class OptionReenable {
         || name.equals("OP_NO_TLSv1_1");
   }
 
-  private static Optional<Node> statementOf(Node node) {
+  private static Optional<Node> statementOf(Node node, Dependencies.Recorder recorder) {
     Optional<Node> parent = node.getParent();
+    parent.ifPresent(recorder::node);
     if (parent.isPresent() && parent.get().getType().equals("expression_statement")) {
       return parent;
     }

@@ -17,16 +17,20 @@ final class Scopes {
   private final String text;
   private final NodeIndex index;
   private final Bindings bindings;
+  private final Dependencies.Recorder recorder;
   private final Map<String, Boolean> cache = new HashMap<>();
 
-  Scopes(String text, NodeIndex index, Bindings bindings) {
+  Scopes(String text, NodeIndex index, Bindings bindings, Dependencies.Recorder recorder) {
     this.text = text;
     this.index = index;
     this.bindings = bindings;
+    this.recorder = recorder;
   }
 
   /** Returns whether the identifier {@code use} is a local variable or parameter, not the import. */
   boolean isShadowed(Node use, String name) {
+    // The answer depends on every occurrence of the name in the enclosing functions.
+    recorder.name(name);
     Optional<Node> scope = Nodes.ancestor(use, "function_definition", "lambda");
     while (scope.isPresent()) {
       Node function = scope.get();
@@ -49,6 +53,7 @@ final class Scopes {
     if (parameters.isEmpty()) {
       return false;
     }
+    recorder.node(parameters.get());
     int count = parameters.get().getNamedChildCount();
     for (int i = 0; i < count; i++) {
       Node parameter = Nodes.namedChild(parameters.get(), i).orElseThrow();
@@ -98,6 +103,7 @@ final class Scopes {
       return false;
     }
     Node holder = parent.get();
+    recorder.node(holder);
     return switch (holder.getType()) {
       case "assignment" ->
           Nodes.isField(holder, "left", current) && !bindings.isDynamicImportAssignment(Nodes.start(holder));

@@ -31,6 +31,7 @@ final class UseSites {
   private final String text;
   private final NodeIndex index;
   private final Predicate<Node> isProtocolConstant;
+  private final Dependencies.Recorder recorder;
 
   /**
    * Creates the check for a file.
@@ -38,10 +39,15 @@ final class UseSites {
    * @param isProtocolConstant returns whether an expression is itself a protocol constant, for
    *     translation tables whose keys are constants
    */
-  UseSites(String text, NodeIndex index, Predicate<Node> isProtocolConstant) {
+  UseSites(
+      String text,
+      NodeIndex index,
+      Predicate<Node> isProtocolConstant,
+      Dependencies.Recorder recorder) {
     this.text = text;
     this.index = index;
     this.isProtocolConstant = isProtocolConstant;
+    this.recorder = recorder;
   }
 
   /** Returns where the value expression {@code value} goes, or empty when it selects nothing. */
@@ -54,6 +60,7 @@ final class UseSites {
         return Optional.empty();
       }
       Node parent = parentNode.get();
+      recorder.node(parent);
       switch (parent.getType()) {
         case "parenthesized_expression", "boolean_operator" -> current = parent;
         case "conditional_expression" -> {
@@ -141,6 +148,7 @@ final class UseSites {
       return Optional.empty();
     }
     Optional<Node> call = keyword.getParent().flatMap(Node::getParent);
+    call.ifPresent(recorder::node);
     if (call.isEmpty() || !call.get().getType().equals("call") || isBenignCall(call.get())) {
       return Optional.empty();
     }
@@ -150,6 +158,7 @@ final class UseSites {
 
   private Optional<Use> positionalUse(Node arguments, Node value, boolean container) {
     Optional<Node> call = arguments.getParent();
+    call.ifPresent(recorder::node);
     if (call.isEmpty() || !call.get().getType().equals("call") || isBenignCall(call.get())) {
       return Optional.empty();
     }
@@ -213,6 +222,8 @@ final class UseSites {
    */
   private boolean isOnlyMembershipTested(Node assignment, Node target) {
     String name = source(target);
+    // The answer depends on every occurrence of the name in the scope.
+    recorder.name(name);
     Node scope = Nodes.ancestor(assignment, "function_definition")
         .flatMap(function -> function.getChildByFieldName("body"))
         .orElse(index.root());
@@ -240,6 +251,7 @@ final class UseSites {
       return false;
     }
     Node holder = parent.get();
+    recorder.node(holder);
     if (holder.getType().equals("comparison_operator")) {
       int index = Nodes.namedIndex(holder, identifier);
       if (index < 1) {
@@ -250,6 +262,7 @@ final class UseSites {
       return operator.equals("in") || operator.replaceAll("\\s+", " ").equals("not in");
     }
     if (holder.getType().equals("argument_list")) {
+      holder.getParent().ifPresent(recorder::node);
       return holder.getParent().filter(call -> call.getType().equals("call")).map(this::isBenignCall).orElse(false);
     }
     return false;

@@ -47,6 +47,9 @@ public final class CpuTimes {
       operations.put("DocumentEditBenchmark.applyChange", document::applyChange);
       operations.put(
           "DocumentEditBenchmark.applyChangeAndAnalyze", document::applyChangeAndAnalyze);
+      operations.put(
+          "DocumentEditBenchmark.applyChangeAndAnalyzeInFull",
+          document::applyChangeAndAnalyzeInFull);
       for (Map.Entry<String, Supplier<Object>> operation : operations.entrySet()) {
         double[] times = measure(operation.getValue(), warmup, measured);
         System.out.printf(

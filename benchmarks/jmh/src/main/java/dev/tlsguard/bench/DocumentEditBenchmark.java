@@ -4,6 +4,7 @@ import dev.tlsguard.document.ContentChange;
 import dev.tlsguard.document.ContentChange.LineRange;
 import dev.tlsguard.document.PositionEncoding;
 import dev.tlsguard.document.TextDocument;
+import dev.tlsguard.parse.SourceText;
 import dev.tlsguard.rules.Analysis;
 import dev.tlsguard.rules.InsecureSslProtocolsRule;
 import dev.tlsguard.rules.RuleSettings;
@@ -77,12 +78,27 @@ public class DocumentEditBenchmark {
     return document.tree().getRootNode().getEndByte();
   }
 
-  /** Applies the next change and runs the rule on a clone of the new tree. */
+  /**
+   * Applies the next change and runs the rule on a clone of the new tree, as the server does: the
+   * rule reuses the previous version's findings when the edit cannot change them.
+   */
   @Benchmark
   public Analysis applyChangeAndAnalyze() {
     applyNextChange();
     try (Tree clone = document.cloneTree()) {
       return rule.analyze(document.source(), clone);
+    }
+  }
+
+  /**
+   * Applies the next change and analyses the whole new text, the server's edit path before
+   * findings were reused: a plain {@link SourceText} carries no revision to reuse from.
+   */
+  @Benchmark
+  public Analysis applyChangeAndAnalyzeInFull() {
+    applyNextChange();
+    try (Tree clone = document.cloneTree()) {
+      return rule.analyze(new SourceText(document.text()), clone);
     }
   }
 
