@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -69,6 +70,22 @@ class EditReusePropertyTest {
   void editsOnLargeModule_matchFullAnalysis(
       @ForAll("edits") List<EditSpec> edits, @ForAll boolean stringForms) {
     checkEdits(JOINED, edits, stringForms);
+  }
+
+  @Example
+  void openingTripleQuote_turnsTheNextLinesIntoAString() {
+    // The edit is on line 2 only, but the string it opens ends in the comment on line 4, so the
+    // finding on line 3 disappears although its own lines did not change.
+    String initial =
+        "import ssl\na = 1\nctx = ssl.SSLContext(ssl.PROTOCOL_TLSv1)\nb = 2  # \"\"\"\n";
+    checkEdits(initial, List.of(new EditSpec(initial.indexOf('1'), false, 1, "\"\"\"")), false);
+  }
+
+  @Example
+  void backslashContinuation_joinsTheNextLineToTheEditedStatement() {
+    String initial = "import ssl\nx = 1\nssl.PROTOCOL_TLSv1\nctx = ssl.SSLContext(x)\n";
+    checkEdits(
+        initial, List.of(new EditSpec(initial.indexOf('1') + 1, false, 0, " + \\")), false);
   }
 
   private static void checkEdits(String initial, List<EditSpec> edits, boolean stringForms) {
