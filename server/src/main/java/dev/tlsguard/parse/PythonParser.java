@@ -36,8 +36,13 @@ public final class PythonParser implements AutoCloseable {
    */
   static final int CHUNK_CHARS = 4096;
 
-  /** Native bytes handed out through one parser before it is replaced: 16 MiB. */
-  public static final long RECYCLE_BYTES = 16L * 1024 * 1024;
+  /**
+   * Bytes of text handed out through one parser before it is replaced: 2 MiB. jtreesitter keeps
+   * every chunk both in native memory and, through the objects that free it, on the Java heap
+   * until the parser closes. With 16 MiB a few documents edited in turn filled the language
+   * server's 128 MiB heap; a new parser costs far less than one parse of a large file.
+   */
+  public static final long RECYCLE_BYTES = 2L * 1024 * 1024;
 
   /** Parses run on one parser before it is replaced, bounding the callback stubs it keeps. */
   public static final int RECYCLE_PARSES = 2_000;
@@ -45,6 +50,8 @@ public final class PythonParser implements AutoCloseable {
   private final long recycleBytes;
   private final int recycleParses;
   private Parser parser;
+  // The text of the parse in progress; null between parses.
+  private String input;
   private long retainedBytes;
   private int parsesSinceRecycle;
   private long recycles;
@@ -89,12 +96,15 @@ public final class PythonParser implements AutoCloseable {
   public Tree parse(String text, Tree oldTree, BooleanSupplier keepGoing) {
     Parser.Options options =
         keepGoing == null ? null : new Parser.Options(state -> !keepGoing.getAsBoolean());
+    // The callback reads the text through a field, not a captured variable: jtreesitter keeps each
+    // parse's callback reachable until the parser closes, and a captured text would stay with it.
+    input = text;
     try {
       Optional<Tree> tree =
-          parser.parse(
-              (offset, point) -> chunkAt(text, offset), InputEncoding.UTF_16LE, oldTree, options);
+          parser.parse((offset, point) -> chunkAt(offset), InputEncoding.UTF_16LE, oldTree, options);
       return finish(tree, text.length());
     } finally {
+      input = null;
       parsesSinceRecycle++;
       if (retainedBytes >= recycleBytes || parsesSinceRecycle >= recycleParses) {
         recycle();
@@ -112,9 +122,13 @@ public final class PythonParser implements AutoCloseable {
     return recycles;
   }
 
-  private String chunkAt(String text, int byteOffset) {
+  private String chunkAt(int byteOffset) {
+    String text = input;
     // tree-sitter requests text by byte offset, which is twice the char index in UTF-16.
     int index = byteOffset / 2;
+    if (text == null) {
+      return "";
+    }
     if (index >= text.length()) {
       return "";
     }
