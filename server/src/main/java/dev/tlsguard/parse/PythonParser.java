@@ -38,9 +38,8 @@ public final class PythonParser implements AutoCloseable {
 
   /**
    * Bytes of text handed out through one parser before it is replaced: 2 MiB. jtreesitter keeps
-   * every chunk both in native memory and, through the objects that free it, on the Java heap
-   * until the parser closes. With 16 MiB a few documents edited in turn filled the language
-   * server's 128 MiB heap; a new parser costs far less than one parse of a large file.
+   * every chunk in native memory, and a small object per chunk on the Java heap, until the parser
+   * closes. A new parser costs far less than one parse of a large file, so a small budget is cheap.
    */
   public static final long RECYCLE_BYTES = 2L * 1024 * 1024;
 
