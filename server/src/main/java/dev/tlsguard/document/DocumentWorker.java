@@ -355,7 +355,9 @@ public final class DocumentWorker {
           () -> {
             try {
               result.complete(action.call());
-            } catch (Exception | StackOverflowError e) {
+            } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+              // The caller gets the failure, so a request waiting for it is answered, and the
+              // document's thread lives on for its next task.
               result.completeExceptionally(e);
             }
           });

@@ -64,6 +64,26 @@ class DocumentWorkerTest {
   }
 
   @Test
+  void outOfMemoryInTask_failsOnlyThatTask() throws Exception {
+    DocumentAnalyzer analyzer = (snapshot, tree) -> new Analysis(List.of(), 0);
+    DocumentWorker worker = new DocumentWorker(URI, analysis, analyzer, () -> 0, delivered::add);
+    worker.open(1, "a = 1\n").get(20, TimeUnit.SECONDS);
+
+    var failed =
+        worker.withDocument(
+            document -> {
+              throw new OutOfMemoryError("Java heap space");
+            });
+
+    assertThatThrownBy(() -> failed.get(20, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(OutOfMemoryError.class);
+    assertThat(worker.withDocument(TextDocument::text).get(20, TimeUnit.SECONDS))
+        .isEqualTo("a = 1\n");
+    worker.close().get(20, TimeUnit.SECONDS);
+  }
+
+  @Test
   void unchangedText_reusesFindingsForNewVersion() throws Exception {
     List<Integer> analysedVersions = new CopyOnWriteArrayList<>();
     DocumentAnalyzer analyzer =
