@@ -31,6 +31,8 @@ public final class DocumentWorker {
   private static final long IDLE_SECONDS = 30;
   // Enough to recognise an undo of the last few edits; each entry keeps one copy of the text.
   private static final int RECENT_RESULTS = 4;
+  /** Chars of text that the recent results keep together at most, unless only one is kept. */
+  private static final long RECENT_RESULTS_CHARS = 4L * 1024 * 1024;
 
   private final String uri;
   private final ThreadPoolExecutor owner;
@@ -321,8 +323,14 @@ public final class DocumentWorker {
   private void remember(AnalysisResult result) {
     synchronized (recentResults) {
       recentResults.addFirst(result);
-      while (recentResults.size() > RECENT_RESULTS) {
-        recentResults.removeLast();
+      long chars = 0;
+      for (AnalysisResult kept : recentResults) {
+        chars += kept.snapshot().source().length();
+      }
+      // Each result keeps its text, so large documents keep fewer of them.
+      while (recentResults.size() > RECENT_RESULTS
+          || (recentResults.size() > 1 && chars > RECENT_RESULTS_CHARS)) {
+        chars -= recentResults.removeLast().snapshot().source().length();
       }
     }
   }

@@ -327,11 +327,19 @@ public final class LspCommand implements Callable<Integer> {
 
   private void configureLogging() throws IOException {
     String fromEnvironment = System.getenv("TLSGUARD_LOG");
-    String name =
-        logLevel != null
-            ? logLevel
-            : fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment : "info";
-    LoggingSetup.configure(LoggingSetup.parseLevel(name));
+    Level level = Level.INFO;
+    if (logLevel != null) {
+      // An invalid --log-level is a usage error and ends the command.
+      level = LoggingSetup.parseLevel(logLevel);
+    } else if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      try {
+        level = LoggingSetup.parseLevel(fromEnvironment);
+      } catch (IllegalArgumentException e) {
+        // LoggingSetup.configureDefaults has already printed a warning for it.
+        LOG.fine(() -> "Ignoring TLSGUARD_LOG: " + e.getMessage());
+      }
+    }
+    LoggingSetup.configure(level);
     if (logFile != null) {
       FileHandler handler = new FileHandler(logFile.toString(), true);
       handler.setFormatter(new SimpleFormatter());

@@ -184,4 +184,43 @@ class TreeBudgetIT {
     }
     assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
   }
+
+  @Test
+  void fourLargestDocuments_editedAtOnce_underServerHeapCap() throws Exception {
+    // With a 128 MiB heap, four non-ASCII documents near the size limit, each edited four times
+    // without waiting, ran out of heap inside the parser's read callback, which aborts the JVM.
+    Path options = RepoPaths.root().resolve("server/aot/lsp-jvm.args");
+    Path log = temp.resolve("stderr.log");
+    StringBuilder text = new StringBuilder("# café\n").append(INSECURE);
+    int line = 0;
+    while (text.length() < 5 * 1024 * 1024 - 200) {
+      text.append("value_").append(line).append(" = \"é中").append(line++).append("\"\n");
+    }
+    String big = text.toString();
+    List<String> uris = List.of(uri(100), uri(101), uri(102), uri(103));
+    try (StdioClient client = new StdioClient(List.of("@" + options), log)) {
+      initialize(client, "{}");
+      for (String uri : uris) {
+        open(client, uri, big);
+      }
+      for (String uri : uris) {
+        assertThat(client.diagnostics(uri, 1).getAsJsonArray("diagnostics")).hasSize(1);
+      }
+      for (int version = 2; version <= 5; version++) {
+        for (String uri : uris) {
+          insertLine(client, uri, version, "old = ssl.SSLContext(ssl.PROTOCOL_SSLv3)");
+        }
+      }
+      for (String uri : uris) {
+        assertThat(client.diagnostics(uri, 5).getAsJsonArray("diagnostics"))
+            .as("diagnostics of version 5 of %s", uri)
+            .hasSize(5);
+      }
+
+      client.response(client.request("shutdown", null));
+      client.notify("exit", null);
+      assertThat(client.awaitExit()).isZero();
+    }
+    assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
+  }
 }
