@@ -2,7 +2,6 @@ package dev.tlsguard.cli;
 
 import dev.tlsguard.protocol.LspCommand;
 import java.util.Arrays;
-import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,21 +20,13 @@ public final class Main implements Runnable {
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
-    LoggingSetup.configureDefaults();
     if (args.length > 0 && args[0].equals("lsp")) {
-      // An editor configured with `java -jar tlsguard.jar lsp` gets the same fast start as the
-      // server's own entry point: plain options skip picocli.
-      try {
-        OptionalInt code =
-            LspCommand.runWithoutParser(Arrays.copyOfRange(args, 1, args.length));
-        if (code.isPresent()) {
-          System.exit(code.getAsInt());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        System.exit(1);
-      }
+      // An editor configured with `java -jar tlsguard.jar lsp` gets the server's own entry point,
+      // which skips picocli for plain options and hands anything else back to run().
+      LspCommand.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
     }
+    LoggingSetup.configureDefaults();
     System.exit(run(args));
   }
 
