@@ -149,7 +149,7 @@ public final class SourceFinder {
    */
   private record KeyedError(int[] walkOrder, PathError error) {}
 
-  /** What the folder tasks of one folder argument collect. */
+  /** The files and errors that the folder tasks of one folder argument collect. */
   private static final class Walk {
     private final String display;
     private final ConcurrentLinkedQueue<SourceFile> files = new ConcurrentLinkedQueue<>();

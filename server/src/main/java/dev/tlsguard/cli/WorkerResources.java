@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * What one worker thread reuses from file to file: a read buffer, and the {@link Analyzer}, which
- * is created when the first file needs parsing. Most files of a large tree are ruled out by the
+ * The state one worker thread reuses from file to file: a read buffer, and the {@link Analyzer},
+ * which is created when the first file needs parsing. Most files of a large tree are ruled out by the
  * prefilter, and a run where every file is ruled out never loads the native parser.
  *
  * <p>Not thread-safe: each worker thread owns one instance and closes it when the files run out.
@@ -78,7 +78,7 @@ final class WorkerResources implements AutoCloseable {
     }
   }
 
-  /** The buffer {@link #read} fills; valid up to the length it returned, until the next read. */
+  /** Returns the buffer that {@link #read} fills, valid up to the length it returned. */
   byte[] buffer() {
     return buffer;
   }

@@ -364,7 +364,7 @@ public final class DocumentWorker {
             try {
               result.complete(action.call());
             } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-              // The caller gets the failure, so a request waiting for it is answered, and the
+              // The caller gets the failure, so a request waiting for it completes, and the
               // document's thread lives on for its next task.
               result.completeExceptionally(e);
             }

@@ -65,7 +65,7 @@ final class NameEdits {
     if (!isIdentifierLeaf(newTree, start, newRunEnd, start, newRunEnd)) {
       return false;
     }
-    // Tree.edit stretches a token that contains the change to the new end; a token that ends right
+    // Tree.edit stretches a token that contains the change to the new end. A token that ends right
     // where text is inserted may keep its old end, which lies before the change.
     int probe = start < unchangedPrefix ? start : newEnd;
     if (probe >= newRunEnd) {
@@ -102,7 +102,7 @@ final class NameEdits {
     if (first >= '0' && first <= '9') {
       return false;
     }
-    // A letter run right before a quote is a string prefix such as rb"..."; after a dot and a
+    // A letter run right before a quote is a string prefix such as rb"...". After a dot and a
     // digit it can be part of a float such as 1.e5.
     if (end < text.length() && (text.charAt(end) == '"' || text.charAt(end) == '\'')) {
       return false;

@@ -14,7 +14,7 @@ import java.util.logging.Logger;
  *
  * <p>Each worker reports a document it used (opened, edited, analysed or read for a code action).
  * The budget keeps the trees of the most recently used documents while their estimated size fits.
- * It tells the workers of the least recently used ones to release theirs. The most recently used
+ * It asks the workers of the least recently used ones to release theirs. The most recently used
  * document keeps its tree even when it alone exceeds the budget, so that editing one large file
  * stays incremental. A document whose text cannot have findings keeps no tree at all. A released
  * document keeps its text and published diagnostics and parses again when it next needs a tree.
@@ -81,7 +81,7 @@ public final class TreeBudget {
   /**
    * Records that {@code worker} just used {@code document}; called on the worker's thread. Releases
    * the document's own tree when its text cannot have findings. While the total exceeds the budget,
-   * it tells the least recently used other documents to release theirs.
+   * it asks the least recently used other documents to release theirs.
    */
   void used(DocumentWorker worker, TextDocument document) {
     if (!document.hasTree()) {

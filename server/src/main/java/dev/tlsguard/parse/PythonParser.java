@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * allocate each chunk, and the callback stubs of each parse, in the arena of the {@link Parser},
  * which is freed only when that parser closes. This class therefore counts the bytes it hands out
  * and replaces its parser with a fresh one after {@link #RECYCLE_BYTES} bytes or {@link
- * #RECYCLE_PARSES} parses, so the native memory a parser holds stays bounded. Trees outlive the
+ * #RECYCLE_PARSES} parses, so the native memory a parser keeps stays bounded. Trees outlive the
  * parser that made them.
  *
  * <p>Not thread-safe: use one parser per thread and close it when done. Trees it returns are owned

@@ -29,7 +29,7 @@ final class Scopes {
 
   /** Returns whether the identifier {@code use} is a local variable or parameter, not the import. */
   boolean isShadowed(Node use, String name) {
-    // The answer depends on every occurrence of the name in the enclosing functions.
+    // The result depends on every occurrence of the name in the enclosing functions.
     recorder.name(name);
     Optional<Node> scope = Nodes.ancestor(use, "function_definition", "lambda");
     while (scope.isPresent()) {

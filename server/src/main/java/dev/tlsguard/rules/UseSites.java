@@ -222,7 +222,7 @@ final class UseSites {
    */
   private boolean isOnlyMembershipTested(Node assignment, Node target) {
     String name = source(target);
-    // The answer depends on every occurrence of the name in the scope.
+    // The result depends on every occurrence of the name in the scope.
     recorder.name(name);
     Node scope = Nodes.ancestor(assignment, "function_definition")
         .flatMap(function -> function.getChildByFieldName("body"))

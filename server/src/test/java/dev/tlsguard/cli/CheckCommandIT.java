@@ -80,7 +80,7 @@ class CheckCommandIT {
   }
 
   @Test
-  void invalidLogLevelInEnvironment_isReportedAndTheCheckStillRuns() throws Exception {
+  void invalidEnvLogLevel_warnsAndChecks() throws Exception {
     write("insecure.py", INSECURE);
 
     Run run = check(Map.of("TLSGUARD_LOG", "FINE"), "insecure.py");

@@ -64,7 +64,7 @@ class DocumentWorkerTest {
   }
 
   @Test
-  void outOfMemoryInTask_failsOnlyThatTask() throws Exception {
+  void taskOutOfMemory_failsThatTask() throws Exception {
     DocumentAnalyzer analyzer = (snapshot, tree) -> new Analysis(List.of(), 0);
     DocumentWorker worker = new DocumentWorker(URI, analysis, analyzer, () -> 0, delivered::add);
     worker.open(1, "a = 1\n").get(20, TimeUnit.SECONDS);

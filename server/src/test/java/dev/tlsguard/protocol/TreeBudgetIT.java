@@ -186,7 +186,7 @@ class TreeBudgetIT {
   }
 
   @Test
-  void fourLargestDocuments_editedAtOnce_underServerHeapCap() throws Exception {
+  void fourLargestDocuments_editedAtOnce() throws Exception {
     // With a 128 MiB heap, four non-ASCII documents near the size limit, each edited four times
     // without waiting, ran out of heap inside the parser's read callback, which aborts the JVM.
     Path options = RepoPaths.root().resolve("server/aot/lsp-jvm.args");
